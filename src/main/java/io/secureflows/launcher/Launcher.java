@@ -1,0 +1,248 @@
+package io.secureflows.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code payara/run.sh}'s Java half. Reads its settings from the environment (README: configuration), starts the
+ * database (embedded unless {@code SF_DB_URL} is set), prepares TLS, starts Payara Micro with the WAR, waits until
+ * {@code /health/ready} answers UP, prints where to click, and on Ctrl-C stops the server, then the database.
+ */
+public final class Launcher {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
+  private final Map<String, String> env;
+  private final Path dataDir;
+  private final Path warFile;
+  private final Path payaraJar;
+  private final Path prebootTemplate;
+  private EmbeddedDatabase database;
+  private Process server;
+
+  private Launcher(Map<String, String> env, Path warFile, Path payaraJar, Path prebootTemplate) {
+    this.env = env;
+    this.dataDir = Path.of(require(env, "SF_DATA_DIR")).toAbsolutePath();
+    this.warFile = warFile;
+    this.payaraJar = payaraJar;
+    this.prebootTemplate = prebootTemplate;
+  }
+
+  public static void main(String[] args) {
+    if (args.length != 3) {
+      System.err.println("usage: Launcher <secureflows.war> <payara-micro.jar> <pre-boot-commands.asadmin>");
+      System.exit(2);
+    }
+    Launcher launcher = new Launcher(System.getenv(), Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+    Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "secureflows-shutdown"));
+    try {
+      System.exit(launcher.run());
+    } catch (Exception e) {
+      System.err.println("secureFlows could not start: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private int run() throws Exception {
+    PrivateFolders.create(dataDir);
+    Secrets secrets = new Secrets(dataDir.resolve("secrets"));
+    Map<String, String> serverEnv = new HashMap<>(env);
+    String httpAddress = env.getOrDefault("SF_HTTP_ADDRESS", "127.0.0.1");
+    String httpPort = env.getOrDefault("SF_HTTP_PORT", "8080");
+    String httpsPort = env.getOrDefault("SF_HTTPS_PORT", "8443");
+
+    String databaseNote;
+    if (env.get("SF_DB_URL") == null || env.get("SF_DB_URL").isBlank()) {
+      int port = Integer.parseInt(env.getOrDefault("SF_EMBEDDED_DB_PORT", "54320"));
+      say("Starting embedded PostgreSQL 18 in " + dataDir.resolve("postgres") + " (port " + port + ")");
+      database =
+          EmbeddedDatabase.start(
+              dataDir.resolve("postgres"), secrets, port, true, dataDir.resolve("logs/postgres.log"));
+      serverEnv.put("SF_DB_URL", database.jdbcUrl());
+      serverEnv.put("SF_DB_USER", EmbeddedDatabase.RUNTIME);
+      serverEnv.put("SF_DB_PASSWORD", database.runtimePassword());
+      serverEnv.put("SF_DB_OWNER_USER", EmbeddedDatabase.OWNER);
+      serverEnv.put("SF_DB_OWNER_PASSWORD", database.ownerPassword());
+      databaseNote =
+          "embedded PostgreSQL at "
+              + database.jdbcUrl()
+              + " (runtime role "
+              + EmbeddedDatabase.RUNTIME
+              + ", password in "
+              + secrets.file("db-runtime.password")
+              + ")";
+    } else {
+      require(env, "SF_DB_USER");
+      databaseNote = "external PostgreSQL at " + env.get("SF_DB_URL");
+    }
+
+    String adminPasswordNote;
+    if (env.get("SF_ADMIN_PASSWORD") == null) {
+      serverEnv.put("SF_ADMIN_PASSWORD", secrets.getOrCreate("admin.password"));
+      adminPasswordNote = "the password in " + secrets.file("admin.password") + " (used on the first start)";
+    } else {
+      adminPasswordNote = "the password from SF_ADMIN_PASSWORD (used on the first start)";
+    }
+    String apiKeyNote;
+    if (env.get("SF_ADMIN_API_KEY") == null) {
+      serverEnv.put("SF_ADMIN_API_KEY", "sfk_" + secrets.getOrCreate("admin-api.key"));
+      apiKeyNote = "sfk_ followed by the contents of " + secrets.file("admin-api.key");
+    } else {
+      apiKeyNote = "the key from SF_ADMIN_API_KEY";
+    }
+    serverEnv.putIfAbsent("SF_DEMO", "true");
+
+    TlsKeystore tls = tls(secrets, httpAddress);
+    Path preboot =
+        PrebootCommands.write(
+            prebootTemplate,
+            dataDir.resolve("payara/pre-boot-commands.asadmin"),
+            Map.of(
+                "SF_HTTP_ADDRESS", httpAddress,
+                "SF_HTTPS_PORT", httpsPort,
+                "SF_TLS_ALIAS", tls.alias(),
+                "SF_TLS_KEYSTORE", tls.file().toString(),
+                "SF_TLS_KEYSTORE_PASSWORD", tls.password()));
+
+    say("Starting Payara Micro with " + warFile.getFileName() + " (server log: " + dataDir.resolve("logs/server.log") + ")");
+    server = startServer(serverEnv, preboot, httpPort);
+    String probeHost = httpAddress.equals("0.0.0.0") || httpAddress.equals("::") ? "127.0.0.1" : httpAddress;
+    URI ready = URI.create("http://" + hostForUri(probeHost) + ":" + httpPort + "/health/ready");
+    if (!awaitReady(ready)) {
+      say("The server did not become ready; see " + dataDir.resolve("logs/server.log"));
+      return 1;
+    }
+    String base = "https://" + hostForUri(probeHost) + ":" + httpsPort;
+    System.out.println(
+        """
+
+        ──────────────────────────────────────────────────────────────────────────
+         secureFlows is ready
+           API                %s/api/v1
+           OpenAPI            %s/openapi
+           Health             %s/health/ready
+           Plain HTTP (loopback development only)  http://%s:%s
+           Admin API key      %s
+           Operator 'admin'   %s
+           Database           %s
+           TLS certificate    self-signed, SHA-256 %s
+           Data folder        %s
+         Press Ctrl-C to stop the server and the database.
+        ──────────────────────────────────────────────────────────────────────────
+        """
+            .formatted(
+                base, base, base, hostForUri(probeHost), httpPort, apiKeyNote, adminPasswordNote, databaseNote,
+                tls.fingerprint(), dataDir));
+    return server.waitFor();
+  }
+
+  private TlsKeystore tls(Secrets secrets, String httpAddress) throws IOException {
+    String configured = env.get("SF_TLS_KEYSTORE");
+    if (configured != null && !configured.isBlank()) {
+      return new TlsKeystore(
+          Path.of(configured), require(env, "SF_TLS_KEYSTORE_PASSWORD"), env.getOrDefault("SF_TLS_ALIAS", TlsKeystore.ALIAS));
+    }
+    String extraHost = httpAddress.equals("127.0.0.1") || httpAddress.equals("0.0.0.0") ? null : httpAddress;
+    return TlsKeystore.ensure(dataDir.resolve("tls/server.p12"), secrets.getOrCreate("tls-keystore.password"), extraHost);
+  }
+
+  private Process startServer(Map<String, String> serverEnv, Path preboot, String httpPort) throws IOException {
+    Path logs = PrivateFolders.create(dataDir.resolve("logs"));
+    Path tmp = PrivateFolders.create(dataDir.resolve("tmp"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(env.getOrDefault("SF_JAVA_OPTS", "-Xms256m -Xmx384m").trim().split("\\s+")));
+    command.addAll(
+        List.of(
+            "-Djava.io.tmpdir=" + tmp,
+            "-jar", payaraJar.toString(),
+            "--nohazelcast",
+            "--disablephonehome",
+            "--name", "secureflows",
+            "--prebootcommandfile", preboot.toString(),
+            "--port", httpPort,
+            "--deploy", warFile.toAbsolutePath().toString(),
+            "--contextroot", "/"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("server.log").toFile()));
+    builder.environment().clear();
+    builder.environment().putAll(serverEnv);
+    return builder.start();
+  }
+
+  private boolean awaitReady(URI ready) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!server.isAlive()) {
+        return false;
+      }
+      try {
+        HttpResponse<String> answer =
+            client.send(
+                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // An empty health report is UP too (a failed deployment has no checks): require our own check.
+        if (answer.statusCode() == 200 && answer.body().contains("\"database\"") && answer.body().contains("\"UP\"")) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // The listener is not up yet; keep polling until the deadline.
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    return false;
+  }
+
+  private synchronized void stop() {
+    if (server != null && server.isAlive()) {
+      say("Stopping the server");
+      server.destroy();
+      try {
+        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+          server.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        server.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (database != null) {
+      say("Stopping the embedded database");
+      try {
+        database.close();
+      } catch (IOException | RuntimeException e) {
+        say("The database had already stopped: " + e.getMessage());
+      }
+      database = null;
+    }
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  private static String require(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " must be set");
+    }
+    return value;
+  }
+
+  private static void say(String message) {
+    System.out.println("[secureflows] " + message);
+  }
+
+}

@@ -1,0 +1,60 @@
+package io.secureflows.operator.api;
+
+import io.secureflows.operator.app.ApiKeyService;
+import io.secureflows.platform.rest.Problem;
+import io.secureflows.platform.tenancy.CallerContext;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+
+/**
+ * Authenticates every request under {@code /api/v1/admin} by its {@code Authorization: Bearer <API key>}, before
+ * resource matching, so that an unauthenticated caller learns nothing, not even which paths exist. No key, an unknown
+ * key or a revoked key: 401 and nothing runs.
+ */
+@Provider
+@jakarta.ws.rs.container.PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class ApiKeyAuthenticationFilter implements ContainerRequestFilter {
+  static final String ADMIN_PATH = "v1/admin";
+
+  @Inject ApiKeyService apiKeys;
+
+  @Inject CallerContext callers;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    String normalized = path.startsWith("/") ? path.substring(1) : path;
+    if (!normalized.equals(ADMIN_PATH) && !normalized.startsWith(ADMIN_PATH + "/")) {
+      return;
+    }
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String key = bearer(authorization);
+    apiKeys
+        .authenticate(key)
+        .ifPresentOrElse(
+            found -> callers.authenticate(found.asCaller()),
+            () ->
+                request.abortWith(
+                    Problem.of("unauthorized", "Unauthorized", 401, "A valid admin API key is required.")
+                        .toResponseBuilder()
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"secureflows-admin\"")
+                        .build()));
+  }
+
+  private static String bearer(String authorization) {
+    if (authorization == null || authorization.length() < 8) {
+      return null;
+    }
+    if (!authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+      return null;
+    }
+    return authorization.substring(7).trim();
+  }
+}

@@ -1,0 +1,55 @@
+package io.secureflows.operator.app;
+
+import io.secureflows.crypto.RandomSecrets;
+import io.secureflows.crypto.SecretDigest;
+import io.secureflows.operator.domain.ApiKey;
+import io.secureflows.platform.tenancy.CallerContext;
+import io.secureflows.platform.tenancy.OperatorRole;
+import io.secureflows.workspace.app.WorkspaceService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Issues API keys and resolves a presented key to the caller it stands for. */
+@ApplicationScoped
+@Transactional
+public class ApiKeyService {
+  static final String KEY_PREFIX = "sfk_";
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CallerContext callers;
+
+  @Inject WorkspaceService workspaces;
+
+  @Inject Clock clock;
+
+  /** Creates a key confined to one workspace; the caller must be allowed to manage that workspace. */
+  public IssuedApiKey issueForWorkspace(UUID workspaceId, String name, OperatorRole role) {
+    callers.requireManage(workspaceId, "Workspace");
+    workspaces.get(workspaceId);
+    String secret = KEY_PREFIX + RandomSecrets.urlSafe(32);
+    ApiKey key = new ApiKey(name, SecretDigest.sha256(secret), role, workspaceId, clock.instant());
+    em.persist(key);
+    return new IssuedApiKey(key, secret);
+  }
+
+  /** The active key with this secret, if any. Runs before any caller is known, so it checks no scope. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ApiKey> authenticate(String presented) {
+    if (presented == null || presented.isEmpty() || presented.length() > 512) {
+      return Optional.empty();
+    }
+    byte[] hash = SecretDigest.sha256(presented);
+    return em.createQuery("select k from ApiKey k where k.keyHash = :hash", ApiKey.class)
+        .setParameter("hash", hash)
+        .getResultStream()
+        .filter(ApiKey::isActive)
+        .findFirst();
+  }
+}

@@ -1,0 +1,4 @@
+package io.secureflows.platform.error;
+
+/** One rule that one input field breaks, in words a client developer can act on. */
+public record FieldError(String field, String message) {}

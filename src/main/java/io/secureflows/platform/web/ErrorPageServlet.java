@@ -1,0 +1,46 @@
+package io.secureflows.platform.web;
+
+import io.secureflows.platform.rest.Problem;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The servlet container's error page (web.xml): errors raised outside JAX-RS (an unknown path, a failure in a filter)
+ * answer problem+json too, with a generic detail and never the exception.
+ */
+public class ErrorPageServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer value && value >= 400 ? value : 500;
+    Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    if (failure != null) {
+      status = 500;
+      LOG.log(Level.SEVERE, "Unhandled error outside the API", failure);
+    }
+    Response.StatusType type = Response.Status.fromStatusCode(status);
+    String title = type == null ? "Error" : type.getReasonPhrase();
+    String slug =
+        switch (status) {
+          case 404 -> "not-found";
+          case 405 -> "method-not-allowed";
+          default -> status >= 500 ? "server-error" : "client-error";
+        };
+    Problem problem = Problem.of(slug, title, status, null);
+    response.setStatus(status);
+    response.setContentType(Problem.MEDIA_TYPE.toString());
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter().write(problem.toJson());
+  }
+}

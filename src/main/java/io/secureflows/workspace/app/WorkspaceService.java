@@ -1,0 +1,64 @@
+package io.secureflows.workspace.app;
+
+import io.secureflows.platform.error.NotFoundException;
+import io.secureflows.platform.tenancy.Caller;
+import io.secureflows.platform.tenancy.CallerContext;
+import io.secureflows.workspace.domain.Workspace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates, lists, reads and renames workspaces within the caller's scope. */
+@ApplicationScoped
+@Transactional
+public class WorkspaceService {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CallerContext callers;
+
+  @Inject Clock clock;
+
+  public Workspace create(String name) {
+    callers.requirePlatformOperator();
+    Workspace workspace = new Workspace(name, clock.instant());
+    em.persist(workspace);
+    return workspace;
+  }
+
+  /** Every workspace the caller may see, oldest first. */
+  public List<Workspace> list() {
+    Caller caller = callers.require();
+    if (caller.isPlatformWide()) {
+      return em.createQuery("select w from Workspace w order by w.createdAt, w.id", Workspace.class).getResultList();
+    }
+    return em.createQuery("select w from Workspace w where w.id = :id", Workspace.class)
+        .setParameter("id", caller.workspaceId().orElseThrow())
+        .getResultList();
+  }
+
+  public Workspace get(UUID id) {
+    callers.requireVisible(id, "Workspace");
+    return find(id);
+  }
+
+  public Workspace rename(UUID id, String name) {
+    callers.requireManage(id, "Workspace");
+    Workspace workspace = find(id);
+    workspace.rename(name, clock.instant());
+    return workspace;
+  }
+
+  private Workspace find(UUID id) {
+    Workspace workspace = em.find(Workspace.class, id);
+    if (workspace == null) {
+      throw new NotFoundException("Workspace");
+    }
+    return workspace;
+  }
+}

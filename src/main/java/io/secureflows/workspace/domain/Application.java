@@ -1,0 +1,186 @@
+package io.secureflows.workspace.domain;
+
+import io.secureflows.platform.error.FieldError;
+import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.persistence.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A client application registered in a workspace: its public client id, its exact redirect-URI allowlist and its
+ * lifecycle settings. A new application is valid or is not created.
+ */
+@Entity
+@Table(name = "application")
+public class Application {
+  public static final String CLIENT_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}";
+  static final int MAX_REDIRECT_URIS = 20;
+
+  @Id private UUID id;
+
+  @Column(name = "workspace_id", nullable = false, updatable = false)
+  private UUID workspaceId;
+
+  @Column(name = "client_id", nullable = false, updatable = false, length = 64)
+  private String clientId;
+
+  @Column(nullable = false, length = Names.MAX_LENGTH)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false, length = 16)
+  private ApplicationType type;
+
+  @Column(name = "redirect_uris", nullable = false)
+  private String[] redirectUris;
+
+  @Column(name = "token_ttl_seconds", nullable = false)
+  private int tokenTtlSeconds;
+
+  @Column(name = "session_idle_ttl_seconds", nullable = false)
+  private int sessionIdleTtlSeconds;
+
+  @Column(name = "session_max_ttl_seconds", nullable = false)
+  private int sessionMaxTtlSeconds;
+
+  @Column(name = "payload_max_bytes", nullable = false)
+  private int payloadMaxBytes;
+
+  @Column(name = "registration_allowed", nullable = false)
+  private boolean registrationAllowed;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Application() {}
+
+  /**
+   * @throws InvalidInputException naming every field that breaks a rule
+   */
+  public Application(
+      UUID workspaceId,
+      String clientId,
+      String name,
+      ApplicationType type,
+      List<String> redirectUris,
+      ApplicationSettings settings,
+      Instant now) {
+    Objects.requireNonNull(workspaceId);
+    List<FieldError> errors = new ArrayList<>();
+    if (clientId == null || !clientId.matches(CLIENT_ID_PATTERN)) {
+      errors.add(new FieldError("clientId", "must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+    }
+    String checkedName = Names.check("name", name, errors);
+    if (type == null) {
+      errors.add(new FieldError("type", "must be one of web, mobile, automation"));
+    }
+    List<String> uris = checkRedirectUris(redirectUris, type, errors);
+    ApplicationSettings resolved = (settings == null ? ApplicationSettings.defaults() : settings).resolved(errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    this.id = Ids.newId();
+    this.workspaceId = workspaceId;
+    this.clientId = clientId;
+    this.name = checkedName;
+    this.type = type;
+    this.redirectUris = uris.toArray(String[]::new);
+    this.tokenTtlSeconds = resolved.tokenTtlSeconds();
+    this.sessionIdleTtlSeconds = resolved.sessionIdleTtlSeconds();
+    this.sessionMaxTtlSeconds = resolved.sessionMaxTtlSeconds();
+    this.payloadMaxBytes = resolved.payloadMaxBytes();
+    this.registrationAllowed = resolved.registrationAllowed();
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  private static List<String> checkRedirectUris(List<String> uris, ApplicationType type, List<FieldError> errors) {
+    if (uris == null || uris.isEmpty()) {
+      if (type != ApplicationType.AUTOMATION) {
+        errors.add(new FieldError("redirectUris", "at least one redirect URI is required"));
+      }
+      return List.of();
+    }
+    if (uris.size() > MAX_REDIRECT_URIS) {
+      errors.add(new FieldError("redirectUris", "at most " + MAX_REDIRECT_URIS + " redirect URIs"));
+      return List.of();
+    }
+    if (new LinkedHashSet<>(uris).size() != uris.size()) {
+      errors.add(new FieldError("redirectUris", "must not repeat a URI"));
+    }
+    for (int i = 0; i < uris.size(); i++) {
+      int index = i;
+      RedirectUriPolicy.violation(uris.get(i), type == null ? ApplicationType.WEB : type)
+          .ifPresent(reason -> errors.add(new FieldError("redirectUris[" + index + "]", reason)));
+    }
+    return new ArrayList<>(uris);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID workspaceId() {
+    return workspaceId;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ApplicationType type() {
+    return type;
+  }
+
+  public List<String> redirectUris() {
+    return List.of(redirectUris);
+  }
+
+  public int tokenTtlSeconds() {
+    return tokenTtlSeconds;
+  }
+
+  public int sessionIdleTtlSeconds() {
+    return sessionIdleTtlSeconds;
+  }
+
+  public int sessionMaxTtlSeconds() {
+    return sessionMaxTtlSeconds;
+  }
+
+  public int payloadMaxBytes() {
+    return payloadMaxBytes;
+  }
+
+  public boolean registrationAllowed() {
+    return registrationAllowed;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}
