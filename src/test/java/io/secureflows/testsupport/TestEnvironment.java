@@ -1,0 +1,116 @@
+package io.secureflows.testsupport;
+
+import io.secureflows.launcher.EmbeddedDatabase;
+import io.secureflows.launcher.PrebootCommands;
+import io.secureflows.launcher.Secrets;
+import io.secureflows.launcher.TlsKeystore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts, once per test JVM, what every integration test needs: an embedded PostgreSQL 18 with the owner and runtime
+ * roles, a TLS keystore, and the pre-boot command file, built by the same launcher code as {@code payara/run.sh}. It
+ * then hands Payara's options to the Arquillian adapter through the system properties the adapter reads ({@code
+ * payara.cmdOptions}, {@code payara.extraMicroOptions}, {@code payara.clusterEnabled}).
+ */
+public final class TestEnvironment implements BeforeAllCallback {
+  /** A platform API key installed through {@code SF_ADMIN_API_KEY} on every test server. */
+  public static final String PLATFORM_API_KEY = "sfk_test-platform-key-0123456789abcdefghijklmnop";
+
+  private static volatile Environment environment;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    get();
+  }
+
+  public static synchronized Environment get() {
+    if (environment == null) {
+      try {
+        environment = start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (SQLException e) {
+        throw new IllegalStateException("the test database did not start", e);
+      }
+    }
+    return environment;
+  }
+
+  private static Environment start() throws IOException, SQLException {
+    Path root = Path.of(System.getProperty("sf.test.dataDir", "target/it-data")).toAbsolutePath();
+    Secrets secrets = new Secrets(root.resolve("secrets"));
+    Path dataDir = root.resolve("postgres");
+    deleteRecursively(dataDir);
+    EmbeddedDatabase database =
+        EmbeddedDatabase.start(dataDir, secrets, freePort(), false, root.resolve("logs/postgres.log"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database)));
+
+    int httpsPort = freePort();
+    TlsKeystore tls = TlsKeystore.ensure(root.resolve("tls/server.p12"), secrets.getOrCreate("tls-keystore.password"), null);
+    Path preboot =
+        PrebootCommands.write(
+            Path.of("payara/pre-boot-commands.asadmin"),
+            root.resolve("payara/pre-boot-commands.asadmin"),
+            Map.of(
+                "SF_HTTP_ADDRESS", "127.0.0.1",
+                "SF_HTTPS_PORT", Integer.toString(httpsPort),
+                "SF_TLS_ALIAS", tls.alias(),
+                "SF_TLS_KEYSTORE", tls.file().toString(),
+                "SF_TLS_KEYSTORE_PASSWORD", tls.password()));
+    Path serverTmp = Files.createDirectories(root.resolve("server-tmp"));
+    String cmdOptions =
+        String.join(
+            " ",
+            "-Xmx512m",
+            "-Djava.io.tmpdir=" + serverTmp,
+            "-Dsf.db.url=" + database.jdbcUrl(),
+            "-Dsf.db.user=" + EmbeddedDatabase.RUNTIME,
+            "-Dsf.db.password=" + database.runtimePassword(),
+            "-Dsf.db.owner.user=" + EmbeddedDatabase.OWNER,
+            "-Dsf.db.owner.password=" + database.ownerPassword(),
+            "-Dsf.admin.api-key=" + PLATFORM_API_KEY,
+            "-Dsf.demo=true");
+    System.setProperty("payara.cmdOptions", cmdOptions);
+    // clusterEnabled keeps the adapter from adding --nocluster, which would cancel --nohazelcast (STACK.md, trap 7).
+    System.setProperty("payara.clusterEnabled", "true");
+    System.setProperty(
+        "payara.extraMicroOptions", "--nohazelcast --disablephonehome --prebootcommandfile " + preboot);
+    return new Environment(database, tls, httpsPort);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (var paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  private static void closeQuietly(EmbeddedDatabase database) {
+    try {
+      database.close();
+    } catch (IOException | RuntimeException e) {
+      System.err.println("test database did not stop cleanly: " + e.getMessage());
+    }
+  }
+
+  /** What the tests may reach directly: the database (for assertions) and the HTTPS listener. */
+  public record Environment(EmbeddedDatabase database, TlsKeystore tls, int httpsPort) {}
+}
