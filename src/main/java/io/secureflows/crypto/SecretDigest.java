@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256 of a secret that is already high-entropy (an API key, an authorization code), so that the database holds
- * only what cannot be turned back into the secret. Low-entropy secrets (passwords) go through {@link PasswordHasher}.
+ * SHA-256 of a secret that is already high-entropy (an API key, an authorization code), so that the
+ * database holds only what cannot be turned back into the secret. Low-entropy secrets (passwords)
+ * go through {@link PasswordHasher}.
  */
 public final class SecretDigest {
   private SecretDigest() {}

@@ -14,9 +14,10 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * A real PostgreSQL 18 (zonky's binaries from Maven) in a data folder of ours, with durable settings (fsync and
- * synchronous commit on, unlike zonky's test defaults), password authentication from the first start, and the two
- * roles secureFlows needs: an owner that runs migrations and a runtime role with no DDL rights.
+ * A real PostgreSQL 18 (zonky's binaries from Maven) in a data folder of ours, with durable
+ * settings (fsync and synchronous commit on, unlike zonky's test defaults), password authentication
+ * from the first start, and the two roles secureFlows needs: an owner that runs migrations and a
+ * runtime role with no DDL rights.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   public static final String DATABASE = "secureflows";
@@ -33,12 +34,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts the database in {@code dataDir} (created on first start, reused afterwards) and makes sure the roles and
-   * database exist.
+   * Starts the database in {@code dataDir} (created on first start, reused afterwards) and makes
+   * sure the roles and database exist.
    *
    * @param durable fsync and synchronous commit on (the run); off only for throwaway test databases
    */
-  public static EmbeddedDatabase start(Path dataDir, Secrets secrets, int port, boolean durable, Path log)
+  public static EmbeddedDatabase start(
+      Path dataDir, Secrets secrets, int port, boolean durable, Path log)
       throws IOException, SQLException {
     Files.createDirectories(dataDir.getParent());
     Path passwordFile = secrets.file("db-superuser.password");
@@ -49,7 +51,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setCleanDataDirectory(false)
             .setPort(port)
             .setPGStartupWait(Duration.ofSeconds(60))
-            // initdb: password authentication from the very first start, superuser password from our secret file.
+            // initdb: password authentication from the very first start, superuser password from
+            // our secret file.
             .setLocaleConfig("auth", "scram-sha-256")
             .setLocaleConfig("pwfile", passwordFile.toString())
             .setConnectConfig("password", superuserPassword)
@@ -61,7 +64,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setServerConfig("max_connections", "200");
     if (log != null) {
       Files.createDirectories(log.getParent());
-      builder.setOutputRedirector(Redirect.appendTo(log.toFile())).setErrorRedirector(Redirect.appendTo(log.toFile()));
+      builder
+          .setOutputRedirector(Redirect.appendTo(log.toFile()))
+          .setErrorRedirector(Redirect.appendTo(log.toFile()));
     }
     EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), secrets);
     database.ensureRolesAndDatabase();
@@ -86,8 +91,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static void ensureRole(Connection c, String role, String password) throws SQLException {
     String verb = exists(c, "select 1 from pg_roles where rolname = ?", role) ? "ALTER" : "CREATE";
     try (Statement s = c.createStatement()) {
-      // Identifiers are our constants; the password is generated base64url, so quoting it as a literal is safe.
-      s.execute(verb + " ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '" + password + "'");
+      // Identifiers are our constants; the password is generated base64url, so quoting it as a
+      // literal is safe.
+      s.execute(
+          verb
+              + " ROLE "
+              + role
+              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '"
+              + password
+              + "'");
     }
   }
 

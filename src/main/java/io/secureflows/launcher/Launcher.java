@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code payara/run.sh}'s Java half. Reads its settings from the environment (README: configuration), starts the
- * database (embedded unless {@code SF_DB_URL} is set), prepares TLS, starts Payara Micro with the WAR, waits until
- * {@code /health/ready} answers UP, prints where to click, and on Ctrl-C stops the server, then the database.
+ * {@code payara/run.sh}'s Java half. Reads its settings from the environment (README:
+ * configuration), starts the database (embedded unless {@code SF_DB_URL} is set), prepares TLS,
+ * starts Payara Micro with the WAR, waits until {@code /health/ready} answers UP, prints where to
+ * click, and on Ctrl-C stops the server, then the database.
  */
 public final class Launcher {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
@@ -41,10 +41,12 @@ public final class Launcher {
 
   public static void main(String[] args) {
     if (args.length != 3) {
-      System.err.println("usage: Launcher <secureflows.war> <payara-micro.jar> <pre-boot-commands.asadmin>");
+      System.err.println(
+          "usage: Launcher <secureflows.war> <payara-micro.jar> <pre-boot-commands.asadmin>");
       System.exit(2);
     }
-    Launcher launcher = new Launcher(System.getenv(), Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+    Launcher launcher =
+        new Launcher(System.getenv(), Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
     Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "secureflows-shutdown"));
     try {
       System.exit(launcher.run());
@@ -65,10 +67,19 @@ public final class Launcher {
     String databaseNote;
     if (env.get("SF_DB_URL") == null || env.get("SF_DB_URL").isBlank()) {
       int port = Integer.parseInt(env.getOrDefault("SF_EMBEDDED_DB_PORT", "54320"));
-      say("Starting embedded PostgreSQL 18 in " + dataDir.resolve("postgres") + " (port " + port + ")");
+      say(
+          "Starting embedded PostgreSQL 18 in "
+              + dataDir.resolve("postgres")
+              + " (port "
+              + port
+              + ")");
       database =
           EmbeddedDatabase.start(
-              dataDir.resolve("postgres"), secrets, port, true, dataDir.resolve("logs/postgres.log"));
+              dataDir.resolve("postgres"),
+              secrets,
+              port,
+              true,
+              dataDir.resolve("logs/postgres.log"));
       serverEnv.put("SF_DB_URL", database.jdbcUrl());
       serverEnv.put("SF_DB_USER", EmbeddedDatabase.RUNTIME);
       serverEnv.put("SF_DB_PASSWORD", database.runtimePassword());
@@ -90,7 +101,8 @@ public final class Launcher {
     String adminPasswordNote;
     if (env.get("SF_ADMIN_PASSWORD") == null) {
       serverEnv.put("SF_ADMIN_PASSWORD", secrets.getOrCreate("admin.password"));
-      adminPasswordNote = "the password in " + secrets.file("admin.password") + " (used on the first start)";
+      adminPasswordNote =
+          "the password in " + secrets.file("admin.password") + " (used on the first start)";
     } else {
       adminPasswordNote = "the password from SF_ADMIN_PASSWORD (used on the first start)";
     }
@@ -115,9 +127,15 @@ public final class Launcher {
                 "SF_TLS_KEYSTORE", tls.file().toString(),
                 "SF_TLS_KEYSTORE_PASSWORD", tls.password()));
 
-    say("Starting Payara Micro with " + warFile.getFileName() + " (server log: " + dataDir.resolve("logs/server.log") + ")");
+    say(
+        "Starting Payara Micro with "
+            + warFile.getFileName()
+            + " (server log: "
+            + dataDir.resolve("logs/server.log")
+            + ")");
     server = startServer(serverEnv, preboot, httpPort);
-    String probeHost = httpAddress.equals("0.0.0.0") || httpAddress.equals("::") ? "127.0.0.1" : httpAddress;
+    String probeHost =
+        httpAddress.equals("0.0.0.0") || httpAddress.equals("::") ? "127.0.0.1" : httpAddress;
     URI ready = URI.create("http://" + hostForUri(probeHost) + ":" + httpPort + "/health/ready");
     if (!awaitReady(ready)) {
       say("The server did not become ready; see " + dataDir.resolve("logs/server.log"));
@@ -142,8 +160,16 @@ public final class Launcher {
         ──────────────────────────────────────────────────────────────────────────
         """
             .formatted(
-                base, base, base, hostForUri(probeHost), httpPort, apiKeyNote, adminPasswordNote, databaseNote,
-                tls.fingerprint(), dataDir));
+                base,
+                base,
+                base,
+                hostForUri(probeHost),
+                httpPort,
+                apiKeyNote,
+                adminPasswordNote,
+                databaseNote,
+                tls.fingerprint(),
+                dataDir));
     return server.waitFor();
   }
 
@@ -151,29 +177,41 @@ public final class Launcher {
     String configured = env.get("SF_TLS_KEYSTORE");
     if (configured != null && !configured.isBlank()) {
       return new TlsKeystore(
-          Path.of(configured), require(env, "SF_TLS_KEYSTORE_PASSWORD"), env.getOrDefault("SF_TLS_ALIAS", TlsKeystore.ALIAS));
+          Path.of(configured),
+          require(env, "SF_TLS_KEYSTORE_PASSWORD"),
+          env.getOrDefault("SF_TLS_ALIAS", TlsKeystore.ALIAS));
     }
-    String extraHost = httpAddress.equals("127.0.0.1") || httpAddress.equals("0.0.0.0") ? null : httpAddress;
-    return TlsKeystore.ensure(dataDir.resolve("tls/server.p12"), secrets.getOrCreate("tls-keystore.password"), extraHost);
+    String extraHost =
+        httpAddress.equals("127.0.0.1") || httpAddress.equals("0.0.0.0") ? null : httpAddress;
+    return TlsKeystore.ensure(
+        dataDir.resolve("tls/server.p12"), secrets.getOrCreate("tls-keystore.password"), extraHost);
   }
 
-  private Process startServer(Map<String, String> serverEnv, Path preboot, String httpPort) throws IOException {
+  private Process startServer(Map<String, String> serverEnv, Path preboot, String httpPort)
+      throws IOException {
     Path logs = PrivateFolders.create(dataDir.resolve("logs"));
     Path tmp = PrivateFolders.create(dataDir.resolve("tmp"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(env.getOrDefault("SF_JAVA_OPTS", "-Xms256m -Xmx384m").trim().split("\\s+")));
+    command.addAll(
+        List.of(env.getOrDefault("SF_JAVA_OPTS", "-Xms256m -Xmx384m").trim().split("\\s+")));
     command.addAll(
         List.of(
             "-Djava.io.tmpdir=" + tmp,
-            "-jar", payaraJar.toString(),
+            "-jar",
+            payaraJar.toString(),
             "--nohazelcast",
             "--disablephonehome",
-            "--name", "secureflows",
-            "--prebootcommandfile", preboot.toString(),
-            "--port", httpPort,
-            "--deploy", warFile.toAbsolutePath().toString(),
-            "--contextroot", "/"));
+            "--name",
+            "secureflows",
+            "--prebootcommandfile",
+            preboot.toString(),
+            "--port",
+            httpPort,
+            "--deploy",
+            warFile.toAbsolutePath().toString(),
+            "--contextroot",
+            "/"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("server.log").toFile()));
     builder.environment().clear();
@@ -193,8 +231,11 @@ public final class Launcher {
             client.send(
                 HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        // An empty health report is UP too (a failed deployment has no checks): require our own check.
-        if (answer.statusCode() == 200 && answer.body().contains("\"database\"") && answer.body().contains("\"UP\"")) {
+        // An empty health report is UP too (a failed deployment has no checks): require our own
+        // check.
+        if (answer.statusCode() == 200
+            && answer.body().contains("\"database\"")
+            && answer.body().contains("\"UP\"")) {
           return true;
         }
       } catch (IOException notYet) {
@@ -244,5 +285,4 @@ public final class Launcher {
   private static void say(String message) {
     System.out.println("[secureflows] " + message);
   }
-
 }

@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Fills the {@code ${NAME}} placeholders of {@code payara/pre-boot-commands.asadmin} into a private copy. */
+/**
+ * Fills the {@code ${NAME}} placeholders of {@code payara/pre-boot-commands.asadmin} into a private
+ * copy.
+ */
 public final class PrebootCommands {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
   private PrebootCommands() {}
 
-  public static Path write(Path template, Path target, Map<String, String> values) throws IOException {
+  public static Path write(Path template, Path target, Map<String, String> values)
+      throws IOException {
     String text = Files.readString(template, StandardCharsets.UTF_8);
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder filled = new StringBuilder();

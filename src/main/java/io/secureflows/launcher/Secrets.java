@@ -9,8 +9,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Generated secrets of the local run (database passwords, keystore password), one file each in a folder only the
- * owner can read. Generated on first use, the same on every later start.
+ * Generated secrets of the local run (database passwords, keystore password), one file each in a
+ * folder only the owner can read. Generated on first use, the same on every later start.
  */
 public final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,7 +32,12 @@ public final class Secrets {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Path temporary = Files.createTempFile(folder, name, ".tmp", PosixFilePermissions.asFileAttribute(PrivateFolders.OWNER_ONLY_FILE));
+    Path temporary =
+        Files.createTempFile(
+            folder,
+            name,
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PrivateFolders.OWNER_ONLY_FILE));
     Files.writeString(temporary, secret + "\n", StandardCharsets.UTF_8);
     Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return secret;

@@ -13,24 +13,44 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTPS listener's keystore: a self-signed certificate for {@code localhost} and {@code 127.0.0.1}, generated with
- * the JDK's keytool on first start and kept in the private data folder.
+ * The HTTPS listener's keystore: a self-signed certificate for {@code localhost} and {@code
+ * 127.0.0.1}, generated with the JDK's keytool on first start and kept in the private data folder.
  */
 public record TlsKeystore(Path file, String password, String alias) {
   public static final String ALIAS = "secureflows";
 
   /** The keystore at {@code file}, generated first if it does not exist yet. */
-  public static TlsKeystore ensure(Path file, String password, String extraHost) throws IOException {
+  public static TlsKeystore ensure(Path file, String password, String extraHost)
+      throws IOException {
     if (!Files.exists(file)) {
       PrivateFolders.create(file.getParent());
-      String san = "dns:localhost,ip:127.0.0.1,ip:::1" + (extraHost == null ? "" : sanEntry(extraHost));
+      String san =
+          "dns:localhost,ip:127.0.0.1,ip:::1" + (extraHost == null ? "" : sanEntry(extraHost));
       Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
       List<String> command =
           List.of(
-              keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "3072",
-              "-sigalg", "SHA256withRSA", "-validity", "825", "-dname", "CN=secureFlows local",
-              "-ext", "SAN=" + san, "-storetype", "PKCS12", "-keystore", file.toString(),
-              "-storepass", password);
+              keytool.toString(),
+              "-genkeypair",
+              "-alias",
+              ALIAS,
+              "-keyalg",
+              "RSA",
+              "-keysize",
+              "3072",
+              "-sigalg",
+              "SHA256withRSA",
+              "-validity",
+              "825",
+              "-dname",
+              "CN=secureFlows local",
+              "-ext",
+              "SAN=" + san,
+              "-storetype",
+              "PKCS12",
+              "-keystore",
+              file.toString(),
+              "-storepass",
+              password);
       run(command);
       Files.setPosixFilePermissions(file, PrivateFolders.OWNER_ONLY_FILE);
     }
@@ -46,7 +66,8 @@ public record TlsKeystore(Path file, String password, String alias) {
     try {
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IOException("keytool failed: " + new String(output, java.nio.charset.StandardCharsets.UTF_8));
+        throw new IOException(
+            "keytool failed: " + new String(output, java.nio.charset.StandardCharsets.UTF_8));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -54,7 +75,10 @@ public record TlsKeystore(Path file, String password, String alias) {
     }
   }
 
-  /** SHA-256 fingerprint of the certificate, as browsers and {@code openssl x509 -fingerprint} show it. */
+  /**
+   * SHA-256 fingerprint of the certificate, as browsers and {@code openssl x509 -fingerprint} show
+   * it.
+   */
   public String fingerprint() throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       KeyStore store = KeyStore.getInstance("PKCS12");

@@ -1,5 +1,5 @@
 /**
- * The registry: workspaces (tenants) and the applications registered in them, with their redirect-URI allowlists and
- * lifecycle settings. Sits below {@code identity} and {@code session}.
+ * The registry: workspaces (tenants) and the applications registered in them, with their
+ * redirect-URI allowlists and lifecycle settings. Sits below {@code identity} and {@code session}.
  */
 package io.secureflows.workspace;

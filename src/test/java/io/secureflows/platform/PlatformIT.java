@@ -30,8 +30,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platform as an operator and a DBA meet it: health, OpenAPI, migrations and database roles, problem+json for
- * every error, security headers, and the HTTPS listener.
+ * The platform as an operator and a DBA meet it: health, OpenAPI, migrations and database roles,
+ * problem+json for every error, security headers, and the HTTPS listener.
  */
 @IntegrationTest
 class PlatformIT {
@@ -60,7 +60,9 @@ class PlatformIT {
   void openApiDescribesTheAdminApi() {
     Reply openapi = api().get("/openapi");
     assertThat(openapi.status()).isEqualTo(200);
-    assertThat(openapi.body()).contains("/api/v1/admin/workspaces").contains("/api/v1/admin/workspaces/{workspaceId}/applications");
+    assertThat(openapi.body())
+        .contains("/api/v1/admin/workspaces")
+        .contains("/api/v1/admin/workspaces/{workspaceId}/applications");
   }
 
   @Test
@@ -83,18 +85,27 @@ class PlatformIT {
 
   @Test
   void wrongMethodIsProblemJson405WithAllow() {
-    Reply reply = api().bearer(io.secureflows.testsupport.TestEnvironment.PLATFORM_API_KEY).delete("/api/v1/admin/workspaces");
+    Reply reply =
+        api()
+            .bearer(io.secureflows.testsupport.TestEnvironment.PLATFORM_API_KEY)
+            .delete("/api/v1/admin/workspaces");
     assertThat(reply.status()).isEqualTo(405);
     assertThat(reply.contentType()).startsWith("application/problem+json");
-    assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET").contains("POST"));
+    assertThat(reply.header("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("GET").contains("POST"));
   }
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
     for (Reply reply :
-        new Reply[] {api().get("/health/ready"), api().get("/api/v1/does-not-exist"), api().get("/api/v1/admin/workspaces")}) {
+        new Reply[] {
+          api().get("/health/ready"),
+          api().get("/api/v1/does-not-exist"),
+          api().get("/api/v1/admin/workspaces")
+        }) {
       assertThat(reply.header("Content-Security-Policy"))
-          .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'").contains("default-src"));
+          .hasValueSatisfying(
+              csp -> assertThat(csp).contains("frame-ancestors 'none'").contains("default-src"));
       assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
       assertThat(reply.header("Referrer-Policy")).contains("no-referrer");
       assertThat(reply.header("Strict-Transport-Security")).as("no HSTS over plain HTTP").isEmpty();
@@ -105,25 +116,33 @@ class PlatformIT {
   void httpsListenerServesTheGeneratedCertificateWithHsts() {
     Reply ready = api().https().get("/health/ready");
     assertThat(ready.status()).isEqualTo(200);
-    assertThat(ready.header("Strict-Transport-Security")).hasValueSatisfying(h -> assertThat(h).contains("max-age="));
+    assertThat(ready.header("Strict-Transport-Security"))
+        .hasValueSatisfying(h -> assertThat(h).contains("max-age="));
   }
 
   @Test
   void migrationsCreatedTheSchemaAndTheDbaPathIsIdempotent() throws Exception {
     for (String table : new String[] {"workspace", "application", "operator", "api_key"}) {
-      assertThat(TestDatabase.count("select count(*) from information_schema.tables where table_name = ?", table))
+      assertThat(
+              TestDatabase.count(
+                  "select count(*) from information_schema.tables where table_name = ?", table))
           .as(table)
           .isEqualTo(1);
     }
     long applied = TestDatabase.count("select count(*) from databasechangelog");
     assertThat(applied).isPositive();
 
-    // The same changelog from the top-level folder, as the Liquibase CLI or Maven plugin runs it: nothing to do.
+    // The same changelog from the top-level folder, as the Liquibase CLI or Maven plugin runs it:
+    // nothing to do.
     try (Connection owner = TestDatabase.asOwner()) {
       Scope.child(
-          Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(Path.of("liquibase"))),
+          Map.of(
+              Scope.Attr.resourceAccessor.name(),
+              new DirectoryResourceAccessor(Path.of("liquibase"))),
           () -> {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
+            Database database =
+                DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(owner));
             ChangeLogParameters parameters = new ChangeLogParameters(database);
             parameters.set("runtimeRole", io.secureflows.launcher.EmbeddedDatabase.RUNTIME);
             new CommandScope(UpdateCommandStep.COMMAND_NAME)
@@ -153,6 +172,7 @@ class PlatformIT {
       statement.execute("select count(*) from workspace");
       statement.execute("select count(*) from application");
     }
-    assertThat(TestDatabase.count("select count(*) from operator where username = 'admin'")).isEqualTo(1);
+    assertThat(TestDatabase.count("select count(*) from operator where username = 'admin'"))
+        .isEqualTo(1);
   }
 }

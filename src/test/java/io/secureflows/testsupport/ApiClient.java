@@ -17,9 +17,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * HTTP to the server under test, always to 127.0.0.1 (Payara reports a host name to Arquillian; tests never leave
- * loopback). Plain HTTP by default; {@link #https()} talks to the HTTPS listener and trusts only the certificate the
- * test environment generated.
+ * HTTP to the server under test, always to 127.0.0.1 (Payara reports a host name to Arquillian;
+ * tests never leave loopback). Plain HTTP by default; {@link #https()} talks to the HTTPS listener
+ * and trusts only the certificate the test environment generated.
  */
 public final class ApiClient {
   private final URI base;
@@ -35,7 +35,8 @@ public final class ApiClient {
   /** A client for the deployment Arquillian reports, on loopback plain HTTP. */
   public static ApiClient forDeployment(URL deployment) {
     URI base = URI.create("http://127.0.0.1:" + deployment.getPort());
-    return new ApiClient(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), List.of());
+    return new ApiClient(
+        base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), List.of());
   }
 
   /** The same server over its HTTPS listener. */
@@ -46,13 +47,15 @@ public final class ApiClient {
       try (var in = java.nio.file.Files.newInputStream(environment.tls().file())) {
         trust.load(in, environment.tls().password().toCharArray());
       }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, factory.getTrustManagers(), null);
       HttpClient client =
           HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
-      return new ApiClient(URI.create("https://127.0.0.1:" + environment.httpsPort()), client, defaultHeaders);
+      return new ApiClient(
+          URI.create("https://127.0.0.1:" + environment.httpsPort()), client, defaultHeaders);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.GeneralSecurityException e) {
@@ -77,16 +80,20 @@ public final class ApiClient {
   }
 
   public Reply postJson(String path, String json, String... headers) {
-    return send("POST", path, BodyPublishers.ofString(json), withContentType("application/json", headers));
+    return send(
+        "POST", path, BodyPublishers.ofString(json), withContentType("application/json", headers));
   }
 
   public Reply patchJson(String path, String json, String... headers) {
-    return send("PATCH", path, BodyPublishers.ofString(json), withContentType("application/json", headers));
+    return send(
+        "PATCH", path, BodyPublishers.ofString(json), withContentType("application/json", headers));
   }
 
   public Reply send(String method, String path, BodyPublisher body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).method(method, body);
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body);
     for (int i = 0; i < defaultHeaders.size(); i += 2) {
       request.header(defaultHeaders.get(i), defaultHeaders.get(i + 1));
     }

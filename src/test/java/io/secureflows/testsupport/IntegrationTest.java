@@ -8,9 +8,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks an Arquillian integration test against the real WAR on Payara Micro and the run's embedded PostgreSQL. The
- * environment extension is registered first, so that the database and Payara's options exist before Arquillian
- * starts the container. Each annotated class boots one server: group tests by capability.
+ * Marks an Arquillian integration test against the real WAR on Payara Micro and the run's embedded
+ * PostgreSQL. The environment extension is registered first, so that the database and Payara's
+ * options exist before Arquillian starts the container. Each annotated class boots one server:
+ * group tests by capability.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts, once per test JVM, what every integration test needs: an embedded PostgreSQL 18 with the owner and runtime
- * roles, a TLS keystore, and the pre-boot command file, built by the same launcher code as {@code payara/run.sh}. It
- * then hands Payara's options to the Arquillian adapter through the system properties the adapter reads ({@code
- * payara.cmdOptions}, {@code payara.extraMicroOptions}, {@code payara.clusterEnabled}).
+ * Starts, once per test JVM, what every integration test needs: an embedded PostgreSQL 18 with the
+ * owner and runtime roles, a TLS keystore, and the pre-boot command file, built by the same
+ * launcher code as {@code payara/run.sh}. It then hands Payara's options to the Arquillian adapter
+ * through the system properties the adapter reads ({@code payara.cmdOptions}, {@code
+ * payara.extraMicroOptions}, {@code payara.clusterEnabled}).
  */
 public final class TestEnvironment implements BeforeAllCallback {
   /** A platform API key installed through {@code SF_ADMIN_API_KEY} on every test server. */
@@ -50,11 +51,14 @@ public final class TestEnvironment implements BeforeAllCallback {
     Path dataDir = root.resolve("postgres");
     deleteRecursively(dataDir);
     EmbeddedDatabase database =
-        EmbeddedDatabase.start(dataDir, secrets, freePort(), false, root.resolve("logs/postgres.log"));
+        EmbeddedDatabase.start(
+            dataDir, secrets, freePort(), false, root.resolve("logs/postgres.log"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database)));
 
     int httpsPort = freePort();
-    TlsKeystore tls = TlsKeystore.ensure(root.resolve("tls/server.p12"), secrets.getOrCreate("tls-keystore.password"), null);
+    TlsKeystore tls =
+        TlsKeystore.ensure(
+            root.resolve("tls/server.p12"), secrets.getOrCreate("tls-keystore.password"), null);
     Path preboot =
         PrebootCommands.write(
             Path.of("payara/pre-boot-commands.asadmin"),
@@ -79,10 +83,12 @@ public final class TestEnvironment implements BeforeAllCallback {
             "-Dsf.admin.api-key=" + PLATFORM_API_KEY,
             "-Dsf.demo=true");
     System.setProperty("payara.cmdOptions", cmdOptions);
-    // clusterEnabled keeps the adapter from adding --nocluster, which would cancel --nohazelcast (STACK.md, trap 7).
+    // clusterEnabled keeps the adapter from adding --nocluster, which would cancel --nohazelcast
+    // (STACK.md, trap 7).
     System.setProperty("payara.clusterEnabled", "true");
     System.setProperty(
-        "payara.extraMicroOptions", "--nohazelcast --disablephonehome --prebootcommandfile " + preboot);
+        "payara.extraMicroOptions",
+        "--nohazelcast --disablephonehome --prebootcommandfile " + preboot);
     return new Environment(database, tls, httpsPort);
   }
 

@@ -20,8 +20,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin API for the registry: API-key authentication, workspaces, applications, workspace-scoped keys, and the
- * rule that bad input gets a problem with the right status and changes nothing.
+ * The admin API for the registry: API-key authentication, workspaces, applications,
+ * workspace-scoped keys, and the rule that bad input gets a problem with the right status and
+ * changes nothing.
  */
 @IntegrationTest
 class AdminRegistryApiIT {
@@ -39,7 +40,11 @@ class AdminRegistryApiIT {
   }
 
   private static String unique(String prefix) {
-    return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return prefix
+        + "-"
+        + SEQUENCE.incrementAndGet()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private String createWorkspace(String name) {
@@ -65,17 +70,21 @@ class AdminRegistryApiIT {
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().getString("id");
     assertThat(created.json().getString("name")).isEqualTo(name);
-    assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/admin/workspaces/" + id));
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/admin/workspaces/" + id));
 
     Reply one = admin().get("/api/v1/admin/workspaces/" + id);
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().getString("name")).isEqualTo(name);
-    assertThat(admin().get("/api/v1/admin/workspaces").items().stream().map(v -> v.asJsonObject().getString("id")))
+    assertThat(
+            admin().get("/api/v1/admin/workspaces").items().stream()
+                .map(v -> v.asJsonObject().getString("id")))
         .contains(id);
 
     Reply renamed = admin().patchJson("/api/v1/admin/workspaces/" + id, "{\"name\":\"Renamed\"}");
     assertThat(renamed.status()).isEqualTo(200);
-    assertThat(admin().get("/api/v1/admin/workspaces/" + id).json().getString("name")).isEqualTo("Renamed");
+    assertThat(admin().get("/api/v1/admin/workspaces/" + id).json().getString("name"))
+        .isEqualTo("Renamed");
   }
 
   @Test
@@ -83,7 +92,10 @@ class AdminRegistryApiIT {
     String workspace = createWorkspace(unique("Apps"));
     String clientId = unique("shop");
     Reply created =
-        admin().postJson("/api/v1/admin/workspaces/" + workspace + "/applications", applicationJson(clientId, "https://shop.example.com/callback"));
+        admin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + workspace + "/applications",
+                applicationJson(clientId, "https://shop.example.com/callback"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonObject app = created.json();
     assertThat(app.getString("id")).isNotBlank();
@@ -92,12 +104,16 @@ class AdminRegistryApiIT {
     assertThat(app.getInt("tokenTtlSeconds")).isEqualTo(900);
     assertThat(app.getInt("payloadMaxBytes")).isEqualTo(65536);
     assertThat(app.getBoolean("registrationAllowed")).isFalse();
-    assertThat(app.getJsonArray("redirectUris").getString(0)).isEqualTo("https://shop.example.com/callback");
+    assertThat(app.getJsonArray("redirectUris").getString(0))
+        .isEqualTo("https://shop.example.com/callback");
 
-    Reply read = admin().get("/api/v1/admin/workspaces/" + workspace + "/applications/" + app.getString("id"));
+    Reply read =
+        admin()
+            .get("/api/v1/admin/workspaces/" + workspace + "/applications/" + app.getString("id"));
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.json().getString("clientId")).isEqualTo(clientId);
-    assertThat(admin().get("/api/v1/admin/workspaces/" + workspace + "/applications").items()).hasSize(1);
+    assertThat(admin().get("/api/v1/admin/workspaces/" + workspace + "/applications").items())
+        .hasSize(1);
   }
 
   @Test
@@ -107,13 +123,20 @@ class AdminRegistryApiIT {
     for (Reply reply :
         new Reply[] {
           anonymous.postJson("/api/v1/admin/workspaces", "{\"name\":\"x\"}"),
-          anonymous.bearer("sfk_not-a-key").postJson("/api/v1/admin/workspaces", "{\"name\":\"x\"}"),
-          anonymous.postJson("/api/v1/admin/workspaces", "{\"name\":\"x\"}", "Authorization", "Basic YWRtaW46YWRtaW4="),
+          anonymous
+              .bearer("sfk_not-a-key")
+              .postJson("/api/v1/admin/workspaces", "{\"name\":\"x\"}"),
+          anonymous.postJson(
+              "/api/v1/admin/workspaces",
+              "{\"name\":\"x\"}",
+              "Authorization",
+              "Basic YWRtaW46YWRtaW4="),
           anonymous.bearer("sfk_not-a-key").get("/api/v1/admin/no-such-path")
         }) {
       assertThat(reply.status()).isEqualTo(401);
       assertThat(reply.contentType()).startsWith("application/problem+json");
-      assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+      assertThat(reply.header("WWW-Authenticate"))
+          .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
     }
     assertThat(rows("workspace")).isEqualTo(before);
   }
@@ -121,7 +144,14 @@ class AdminRegistryApiIT {
   @Test
   void invalidWorkspaceInputIs400AndChangesNothing() throws SQLException {
     long before = rows("workspace");
-    for (String body : new String[] {"{}", "{\"name\":\"\"}", "{\"name\":\"a\\nb\"}", "{\"name\":\"" + "x".repeat(201) + "\"}", "null"}) {
+    for (String body :
+        new String[] {
+          "{}",
+          "{\"name\":\"\"}",
+          "{\"name\":\"a\\nb\"}",
+          "{\"name\":\"" + "x".repeat(201) + "\"}",
+          "null"
+        }) {
       Reply reply = admin().postJson("/api/v1/admin/workspaces", body);
       assertThat(reply.status()).as(body).isEqualTo(400);
       assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -137,7 +167,14 @@ class AdminRegistryApiIT {
     assertThat(malformed.json().getString("type")).endsWith("/malformed-json");
     Reply wrongType = admin().postJson("/api/v1/admin/workspaces", "{\"name\":[1]}");
     assertThat(wrongType.status()).isEqualTo(400);
-    Reply text = admin().send("POST", "/api/v1/admin/workspaces", BodyPublishers.ofString("name=x"), "Content-Type", "text/plain");
+    Reply text =
+        admin()
+            .send(
+                "POST",
+                "/api/v1/admin/workspaces",
+                BodyPublishers.ofString("name=x"),
+                "Content-Type",
+                "text/plain");
     assertThat(text.status()).isEqualTo(415);
     assertThat(text.contentType()).startsWith("application/problem+json");
     assertThat(rows("workspace")).isEqualTo(before);
@@ -160,7 +197,9 @@ class AdminRegistryApiIT {
     String path = "/api/v1/admin/workspaces/" + workspace + "/applications";
     Reply empty = admin().postJson(path, "{}");
     assertThat(empty.status()).isEqualTo(400);
-    assertThat(empty.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")))
+    assertThat(
+            empty.json().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field")))
         .contains("clientId", "name", "type", "redirectUris");
     for (String uri :
         new String[] {
@@ -174,12 +213,20 @@ class AdminRegistryApiIT {
         }) {
       Reply reply = admin().postJson(path, applicationJson(unique("bad"), uri));
       assertThat(reply.status()).as(uri).isEqualTo(400);
-      assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("redirectUris[0]");
+      assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+          .isEqualTo("redirectUris[0]");
     }
-    Reply badType = admin().postJson(path, "{\"clientId\":\"abc\",\"name\":\"n\",\"type\":\"desktop\",\"redirectUris\":[\"https://a.example/cb\"]}");
+    Reply badType =
+        admin()
+            .postJson(
+                path,
+                "{\"clientId\":\"abc\",\"name\":\"n\",\"type\":\"desktop\",\"redirectUris\":[\"https://a.example/cb\"]}");
     assertThat(badType.status()).isEqualTo(400);
     Reply badTtl =
-        admin().postJson(path, "{\"clientId\":\"abcd\",\"name\":\"n\",\"type\":\"web\",\"redirectUris\":[\"https://a.example/cb\"],\"tokenTtlSeconds\":5}");
+        admin()
+            .postJson(
+                path,
+                "{\"clientId\":\"abcd\",\"name\":\"n\",\"type\":\"web\",\"redirectUris\":[\"https://a.example/cb\"],\"tokenTtlSeconds\":5}");
     assertThat(badTtl.status()).isEqualTo(400);
     assertThat(rows("application")).isEqualTo(before);
   }
@@ -189,10 +236,19 @@ class AdminRegistryApiIT {
     String first = createWorkspace(unique("One"));
     String second = createWorkspace(unique("Two"));
     String clientId = unique("dup");
-    assertThat(admin().postJson("/api/v1/admin/workspaces/" + first + "/applications", applicationJson(clientId, "https://a.example/cb")).status())
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + first + "/applications",
+                    applicationJson(clientId, "https://a.example/cb"))
+                .status())
         .isEqualTo(201);
     long before = rows("application");
-    Reply again = admin().postJson("/api/v1/admin/workspaces/" + second + "/applications", applicationJson(clientId, "https://b.example/cb"));
+    Reply again =
+        admin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + second + "/applications",
+                applicationJson(clientId, "https://b.example/cb"));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
     assertThat(rows("application")).isEqualTo(before);
@@ -200,9 +256,15 @@ class AdminRegistryApiIT {
 
   @Test
   void unknownOrMalformedWorkspaceIdIs404() {
-    assertThat(admin().get("/api/v1/admin/workspaces/" + UUID.randomUUID()).status()).isEqualTo(404);
+    assertThat(admin().get("/api/v1/admin/workspaces/" + UUID.randomUUID()).status())
+        .isEqualTo(404);
     assertThat(admin().get("/api/v1/admin/workspaces/not-a-uuid").status()).isEqualTo(404);
-    assertThat(admin().postJson("/api/v1/admin/workspaces/" + UUID.randomUUID() + "/applications", applicationJson(unique("x"), "https://a.example/cb")).status())
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + UUID.randomUUID() + "/applications",
+                    applicationJson(unique("x"), "https://a.example/cb"))
+                .status())
         .isEqualTo(404);
   }
 
@@ -210,41 +272,83 @@ class AdminRegistryApiIT {
   void workspaceScopedKeySeesOnlyItsWorkspace() throws SQLException {
     String mine = createWorkspace(unique("Mine"));
     String theirs = createWorkspace(unique("Theirs"));
-    Reply issued = admin().postJson("/api/v1/admin/workspaces/" + mine + "/api-keys", "{\"name\":\"ci\",\"role\":\"workspace-admin\"}");
+    Reply issued =
+        admin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + mine + "/api-keys",
+                "{\"name\":\"ci\",\"role\":\"workspace-admin\"}");
     assertThat(issued.status()).isEqualTo(201);
-    assertThat(issued.header("Cache-Control")).hasValueSatisfying(h -> assertThat(h).contains("no-store"));
+    assertThat(issued.header("Cache-Control"))
+        .hasValueSatisfying(h -> assertThat(h).contains("no-store"));
     String key = issued.json().getString("key");
-    assertThat(TestDatabase.count("select count(*) from api_key where key_hash = sha256(convert_to(?, 'UTF8'))", key))
-        .as("only the hash is stored").isEqualTo(1);
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from api_key where key_hash = sha256(convert_to(?, 'UTF8'))", key))
+        .as("only the hash is stored")
+        .isEqualTo(1);
     ApiClient scoped = ApiClient.forDeployment(deployment).bearer(key);
 
-    assertThat(scoped.get("/api/v1/admin/workspaces").items().stream().map(v -> v.asJsonObject().getString("id")))
+    assertThat(
+            scoped.get("/api/v1/admin/workspaces").items().stream()
+                .map(v -> v.asJsonObject().getString("id")))
         .containsExactly(mine);
     assertThat(scoped.get("/api/v1/admin/workspaces/" + mine).status()).isEqualTo(200);
     Reply other = scoped.get("/api/v1/admin/workspaces/" + theirs);
     assertThat(other.status()).isEqualTo(404);
-    assertThat(other.body()).isEqualTo(admin().get("/api/v1/admin/workspaces/" + UUID.randomUUID()).body());
+    assertThat(other.body())
+        .isEqualTo(admin().get("/api/v1/admin/workspaces/" + UUID.randomUUID()).body());
 
     long before = rows("application");
-    assertThat(scoped.postJson("/api/v1/admin/workspaces/" + theirs + "/applications", applicationJson(unique("x"), "https://a.example/cb")).status())
+    assertThat(
+            scoped
+                .postJson(
+                    "/api/v1/admin/workspaces/" + theirs + "/applications",
+                    applicationJson(unique("x"), "https://a.example/cb"))
+                .status())
         .isEqualTo(404);
-    assertThat(scoped.patchJson("/api/v1/admin/workspaces/" + theirs, "{\"name\":\"hijacked\"}").status()).isEqualTo(404);
-    assertThat(scoped.postJson("/api/v1/admin/workspaces/" + theirs + "/api-keys", "{\"name\":\"x\",\"role\":\"auditor\"}").status())
+    assertThat(
+            scoped
+                .patchJson("/api/v1/admin/workspaces/" + theirs, "{\"name\":\"hijacked\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            scoped
+                .postJson(
+                    "/api/v1/admin/workspaces/" + theirs + "/api-keys",
+                    "{\"name\":\"x\",\"role\":\"auditor\"}")
+                .status())
         .isEqualTo(404);
     assertThat(rows("application")).isEqualTo(before);
-    assertThat(scoped.postJson("/api/v1/admin/workspaces", "{\"name\":\"not allowed\"}").status()).isEqualTo(403);
-    assertThat(scoped.postJson("/api/v1/admin/workspaces/" + mine + "/applications", applicationJson(unique("own"), "https://a.example/cb")).status())
+    assertThat(scoped.postJson("/api/v1/admin/workspaces", "{\"name\":\"not allowed\"}").status())
+        .isEqualTo(403);
+    assertThat(
+            scoped
+                .postJson(
+                    "/api/v1/admin/workspaces/" + mine + "/applications",
+                    applicationJson(unique("own"), "https://a.example/cb"))
+                .status())
         .isEqualTo(201);
   }
 
   @Test
   void auditorKeyReadsButCannotChange() throws SQLException {
     String workspace = createWorkspace(unique("Audited"));
-    String key = admin().postJson("/api/v1/admin/workspaces/" + workspace + "/api-keys", "{\"name\":\"audit\",\"role\":\"auditor\"}").json().getString("key");
+    String key =
+        admin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + workspace + "/api-keys",
+                "{\"name\":\"audit\",\"role\":\"auditor\"}")
+            .json()
+            .getString("key");
     ApiClient auditor = ApiClient.forDeployment(deployment).bearer(key);
     assertThat(auditor.get("/api/v1/admin/workspaces/" + workspace).status()).isEqualTo(200);
     long before = rows("application");
-    assertThat(auditor.postJson("/api/v1/admin/workspaces/" + workspace + "/applications", applicationJson(unique("a"), "https://a.example/cb")).status())
+    assertThat(
+            auditor
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/applications",
+                    applicationJson(unique("a"), "https://a.example/cb"))
+                .status())
         .isEqualTo(403);
     assertThat(rows("application")).isEqualTo(before);
   }
@@ -252,7 +356,11 @@ class AdminRegistryApiIT {
   @Test
   void idsInTheBodyAreIgnored() {
     String forged = UUID.randomUUID().toString();
-    Reply created = admin().postJson("/api/v1/admin/workspaces", "{\"name\":\"" + unique("Ids") + "\",\"id\":\"" + forged + "\"}");
+    Reply created =
+        admin()
+            .postJson(
+                "/api/v1/admin/workspaces",
+                "{\"name\":\"" + unique("Ids") + "\",\"id\":\"" + forged + "\"}");
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().getString("id")).isNotEqualTo(forged);
   }

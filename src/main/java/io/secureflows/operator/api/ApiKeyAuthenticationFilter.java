@@ -13,9 +13,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
 
 /**
- * Authenticates every request under {@code /api/v1/admin} by its {@code Authorization: Bearer <API key>}, before
- * resource matching, so that an unauthenticated caller learns nothing, not even which paths exist. No key, an unknown
- * key or a revoked key: 401 and nothing runs.
+ * Authenticates every request under {@code /api/v1/admin} by its {@code Authorization: Bearer <API
+ * key>}, before resource matching, so that an unauthenticated caller learns nothing, not even which
+ * paths exist. No key, an unknown key or a revoked key: 401 and nothing runs.
  */
 @Provider
 @jakarta.ws.rs.container.PreMatching
@@ -42,7 +42,11 @@ public class ApiKeyAuthenticationFilter implements ContainerRequestFilter {
             found -> callers.authenticate(found.asCaller()),
             () ->
                 request.abortWith(
-                    Problem.of("unauthorized", "Unauthorized", 401, "A valid admin API key is required.")
+                    Problem.of(
+                            "unauthorized",
+                            "Unauthorized",
+                            401,
+                            "A valid admin API key is required.")
                         .toResponseBuilder()
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"secureflows-admin\"")
                         .build()));

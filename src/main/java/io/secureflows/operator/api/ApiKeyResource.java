@@ -42,7 +42,8 @@ public class ApiKeyResource {
     IssuedApiKey issued = apiKeys.issueForWorkspace(workspaceId(workspaceId), request.name(), role);
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().id().toString()).build())
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(issued.key().id().toString()).build())
         .cacheControl(noStore)
         .entity(IssuedApiKeyView.of(issued))
         .build();

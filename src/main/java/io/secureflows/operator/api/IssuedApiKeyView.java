@@ -4,7 +4,8 @@ import io.secureflows.operator.app.IssuedApiKey;
 import java.time.Instant;
 
 /** A newly created key; {@code key} appears in this answer only and is never retrievable again. */
-public record IssuedApiKeyView(String id, String name, String role, String workspaceId, Instant createdAt, String key) {
+public record IssuedApiKeyView(
+    String id, String name, String role, String workspaceId, Instant createdAt, String key) {
   static IssuedApiKeyView of(IssuedApiKey issued) {
     return new IssuedApiKeyView(
         issued.key().id().toString(),

@@ -29,7 +29,9 @@ public class ApiKeyService {
 
   @Inject Clock clock;
 
-  /** Creates a key confined to one workspace; the caller must be allowed to manage that workspace. */
+  /**
+   * Creates a key confined to one workspace; the caller must be allowed to manage that workspace.
+   */
   public IssuedApiKey issueForWorkspace(UUID workspaceId, String name, OperatorRole role) {
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
@@ -39,7 +41,10 @@ public class ApiKeyService {
     return new IssuedApiKey(key, secret);
   }
 
-  /** The active key with this secret, if any. Runs before any caller is known, so it checks no scope. */
+  /**
+   * The active key with this secret, if any. Runs before any caller is known, so it checks no
+   * scope.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ApiKey> authenticate(String presented) {
     if (presented == null || presented.isEmpty() || presented.length() > 512) {

@@ -19,10 +19,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * First start: creates the platform operator {@code admin} when no operator exists yet, with the password from
- * {@code SF_ADMIN_PASSWORD} or a generated one printed once. Every start: installs {@code SF_ADMIN_API_KEY} as a
- * platform API key if it is set and not installed yet (only its hash is stored). Nodes starting together serialize on
- * a database advisory lock, so each thing is created once.
+ * First start: creates the platform operator {@code admin} when no operator exists yet, with the
+ * password from {@code SF_ADMIN_PASSWORD} or a generated one printed once. Every start: installs
+ * {@code SF_ADMIN_API_KEY} as a platform API key if it is set and not installed yet (only its hash
+ * is stored). Nodes starting together serialize on a database advisory lock, so each thing is
+ * created once.
  */
 @Singleton
 @Startup
@@ -52,7 +53,8 @@ public class OperatorBootstrap {
   }
 
   private void createAdminIfNoOperator() {
-    long operators = em.createQuery("select count(o) from Operator o", Long.class).getSingleResult();
+    long operators =
+        em.createQuery("select count(o) from Operator o", Long.class).getSingleResult();
     if (operators > 0) {
       return;
     }
@@ -62,7 +64,8 @@ public class OperatorBootstrap {
       password = RandomSecrets.urlSafe(18);
     }
     String hash = new PasswordHasher(PasswordHasher.Cost.DEFAULT).hash(password.toCharArray());
-    em.persist(new Operator(ADMIN_USERNAME, hash, OperatorRole.PLATFORM_OPERATOR, null, clock.instant()));
+    em.persist(
+        new Operator(ADMIN_USERNAME, hash, OperatorRole.PLATFORM_OPERATOR, null, clock.instant()));
     if (generated) {
       // Shown once, by design (README): there is no other way to learn a generated first password.
       LOG.warning(
@@ -85,9 +88,16 @@ public class OperatorBootstrap {
       return;
     }
     if (key.length() < 32) {
-      LOG.warning("SF_ADMIN_API_KEY is shorter than 32 characters; use a long random key outside development");
+      LOG.warning(
+          "SF_ADMIN_API_KEY is shorter than 32 characters; use a long random key outside development");
     }
-    em.persist(new ApiKey("bootstrap (SF_ADMIN_API_KEY)", hash, OperatorRole.PLATFORM_OPERATOR, null, clock.instant()));
+    em.persist(
+        new ApiKey(
+            "bootstrap (SF_ADMIN_API_KEY)",
+            hash,
+            OperatorRole.PLATFORM_OPERATOR,
+            null,
+            clock.instant()));
     LOG.info("Installed the platform API key from SF_ADMIN_API_KEY");
   }
 }

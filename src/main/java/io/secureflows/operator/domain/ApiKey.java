@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An admin API key. Only the SHA-256 of the key is stored (keys are 256-bit random, so a fast hash is enough); the key
- * itself is shown once, when it is created.
+ * An admin API key. Only the SHA-256 of the key is stored (keys are 256-bit random, so a fast hash
+ * is enough); the key itself is shown once, when it is created.
  */
 @Entity
 @Table(name = "api_key")
@@ -57,11 +57,15 @@ public class ApiKey {
    */
   public ApiKey(String name, byte[] keyHash, OperatorRole role, UUID workspaceId, Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    if (name == null || name.isBlank() || name.length() > 100 || name.codePoints().anyMatch(Character::isISOControl)) {
+    if (name == null
+        || name.isBlank()
+        || name.length() > 100
+        || name.codePoints().anyMatch(Character::isISOControl)) {
       errors.add(new FieldError("name", "must be 1 to 100 characters without control characters"));
     }
     if (role == null) {
-      errors.add(new FieldError("role", "must be one of platform-operator, workspace-admin, auditor"));
+      errors.add(
+          new FieldError("role", "must be one of platform-operator, workspace-admin, auditor"));
     } else if (role == OperatorRole.PLATFORM_OPERATOR && workspaceId != null) {
       errors.add(new FieldError("role", "a key scoped to a workspace cannot be platform-operator"));
     } else if (role == OperatorRole.WORKSPACE_ADMIN && workspaceId == null) {

@@ -44,13 +44,16 @@ public class Operator {
 
   protected Operator() {}
 
-  public Operator(String username, String passwordHash, OperatorRole role, UUID workspaceId, Instant now) {
+  public Operator(
+      String username, String passwordHash, OperatorRole role, UUID workspaceId, Instant now) {
     if (username == null || !username.matches("[a-z0-9][a-z0-9._@-]{0,99}")) {
-      throw new IllegalArgumentException("an operator username is 1 to 100 lower-case letters, digits, '.', '_', '@' or '-'");
+      throw new IllegalArgumentException(
+          "an operator username is 1 to 100 lower-case letters, digits, '.', '_', '@' or '-'");
     }
     if (role == OperatorRole.PLATFORM_OPERATOR && workspaceId != null
         || role == OperatorRole.WORKSPACE_ADMIN && workspaceId == null) {
-      throw new IllegalArgumentException("a platform operator has no workspace; a workspace admin has exactly one");
+      throw new IllegalArgumentException(
+          "a platform operator has no workspace; a workspace admin has exactly one");
     }
     this.id = Ids.newId();
     this.username = username;

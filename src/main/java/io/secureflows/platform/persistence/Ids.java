@@ -1,26 +1,26 @@
 package io.secureflows.platform.persistence;
 
-import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Identifiers for new rows: UUID version 7 (RFC 9562), time-ordered so that B-tree inserts stay local, with 74 random
- * bits so that ids cannot be guessed from one another.
+ * Identifiers for new rows: UUID version 7 (RFC 9562), time-ordered so that B-tree inserts stay
+ * local, with 74 random bits (taken from a random version 4 UUID, so from the platform's strong
+ * generator) so that ids cannot be guessed from one another.
  */
 public final class Ids {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final long TIMESTAMP_MASK = 0xFFFF_FFFF_FFFFL;
+  private static final long RANDOM_A_MASK = 0x0FFFL;
+  private static final long RANDOM_B_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
 
   private Ids() {}
 
   public static UUID newId() {
-    long millis = System.currentTimeMillis();
-    byte[] random = new byte[10];
-    RANDOM.nextBytes(random);
-    long high = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | ((random[0] & 0x0FL) << 8) | (random[1] & 0xFFL);
-    long low = 0x8000_0000_0000_0000L | ((random[2] & 0x3FL) << 56);
-    for (int i = 3; i < 10; i++) {
-      low |= (random[i] & 0xFFL) << (8 * (9 - i));
-    }
+    UUID random = UUID.randomUUID();
+    long high =
+        (System.currentTimeMillis() & TIMESTAMP_MASK) << 16
+            | 0x7000L
+            | (random.getMostSignificantBits() & RANDOM_A_MASK);
+    long low = 0x8000_0000_0000_0000L | (random.getLeastSignificantBits() & RANDOM_B_MASK);
     return new UUID(high, low);
   }
 }

@@ -25,10 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Applies the Liquibase changelog at start-up, before any other bean touches the database, using the owner role (the
- * runtime role has no DDL rights). If the migration fails, the deployment fails: the application never serves on a
- * schema it does not know. With {@code SF_DB_MIGRATE=false} a DBA applies the same changelog beforehand and this bean
- * only records that the schema is the DBA's business.
+ * Applies the Liquibase changelog at start-up, before any other bean touches the database, using
+ * the owner role (the runtime role has no DDL rights). If the migration fails, the deployment
+ * fails: the application never serves on a schema it does not know. With {@code
+ * SF_DB_MIGRATE=false} a DBA applies the same changelog beforehand and this bean only records that
+ * the schema is the DBA's business.
  *
  * <p>The runtime data source is defined here so that the database settings live in one place.
  */
@@ -95,7 +96,9 @@ public class SchemaMigrator {
     }
     String owner =
         ownerUser.orElseThrow(
-            () -> new IllegalStateException("SF_DB_OWNER_USER is not set: it is needed to migrate the schema"));
+            () ->
+                new IllegalStateException(
+                    "SF_DB_OWNER_USER is not set: it is needed to migrate the schema"));
     PGSimpleDataSource ownerDataSource = new PGSimpleDataSource();
     ownerDataSource.setURL(url);
     ownerDataSource.setUser(owner);
@@ -112,12 +115,15 @@ public class SchemaMigrator {
 
   private void update(Connection connection) throws Exception {
     Map<String, Object> scope =
-        Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(getClass().getClassLoader()));
+        Map.of(
+            Scope.Attr.resourceAccessor.name(),
+            new ClassLoaderResourceAccessor(getClass().getClassLoader()));
     Scope.child(
         scope,
         () -> {
           Database database =
-              DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+              DatabaseFactory.getInstance()
+                  .findCorrectDatabaseImplementation(new JdbcConnection(connection));
           ChangeLogParameters parameters = new ChangeLogParameters(database);
           parameters.set("runtimeRole", runtimeUser);
           new CommandScope(UpdateCommandStep.COMMAND_NAME)

@@ -1,5 +1,5 @@
 /**
- * Persistence plumbing: the application's data source, schema migrations at start-up (Liquibase, run as the owner
- * role before anything else touches the database), and identifiers.
+ * Persistence plumbing: the application's data source, schema migrations at start-up (Liquibase,
+ * run as the owner role before anything else touches the database), and identifiers.
  */
 package io.secureflows.platform.persistence;

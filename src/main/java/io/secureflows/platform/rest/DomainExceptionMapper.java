@@ -8,7 +8,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Maps the exceptions of {@code platform.error}, which services throw by rule, to their problems. */
+/**
+ * Maps the exceptions of {@code platform.error}, which services throw by rule, to their problems.
+ */
 public final class DomainExceptionMapper {
   private DomainExceptionMapper() {}
 
@@ -16,7 +18,8 @@ public final class DomainExceptionMapper {
   public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
     @Override
     public Response toResponse(InvalidInputException e) {
-      return new Problem("invalid-input", "Invalid input", 400, e.getMessage(), e.errors()).toResponse();
+      return new Problem("invalid-input", "Invalid input", 400, e.getMessage(), e.errors())
+          .toResponse();
     }
   }
 

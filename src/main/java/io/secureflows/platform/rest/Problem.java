@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem document. The {@code type} names the kind of problem with a stable URI whose last segment
- * clients may switch on (for example {@code .../reauthenticate}); {@code detail} is safe to show and never carries a
- * stack trace, a secret or payload data.
+ * An RFC 9457 problem document. The {@code type} names the kind of problem with a stable URI whose
+ * last segment clients may switch on (for example {@code .../reauthenticate}); {@code detail} is
+ * safe to show and never carries a stack trace, a secret or payload data.
  */
-public record Problem(String slug, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(
+    String slug, String title, int status, String detail, List<FieldError> errors) {
 
   public static final String TYPE_BASE = "https://secureflows.io/problems/";
   public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
@@ -44,7 +45,10 @@ public record Problem(String slug, String title, int status, String detail, List
     }
     if (!errors.isEmpty()) {
       JsonArrayBuilder list = JSON.createArrayBuilder();
-      errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+      errors.forEach(
+          e ->
+              list.add(
+                  JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       body.add("errors", list);
     }
     return body.build().toString();

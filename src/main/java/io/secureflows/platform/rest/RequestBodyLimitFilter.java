@@ -15,8 +15,9 @@ import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bounds every API request body before anything parses it: a declared length over the limit is refused at once, and
- * a body without a declared length (chunked) is cut off as soon as it passes the limit.
+ * Bounds every API request body before anything parses it: a declared length over the limit is
+ * refused at once, and a body without a declared length (chunked) is cut off as soon as it passes
+ * the limit.
  */
 @Provider
 @PreMatching

@@ -12,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last line: whatever no other mapper claims. A body that could not be read as JSON is the client's fault (400);
- * anything else is logged with an incident id and answered with a generic 500 that carries only that id.
+ * The last line: whatever no other mapper claims. A body that could not be read as JSON is the
+ * client's fault (400); anything else is logged with an incident id and answered with a generic 500
+ * that carries only that id.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -27,19 +28,26 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     if (isUnreadableBody(exception)) {
-      return Problem.of("malformed-json", "Malformed JSON", 400, "The request body is not valid JSON of the expected shape.")
+      return Problem.of(
+              "malformed-json",
+              "Malformed JSON",
+              400,
+              "The request body is not valid JSON of the expected shape.")
           .toResponse();
     }
     String incident = UUID.randomUUID().toString();
     // The exception is logged for operators; its message never reaches the client.
     LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
-    return Problem.of("server-error", "Internal server error", 500, "Incident " + incident + " was logged.")
+    return Problem.of(
+            "server-error", "Internal server error", 500, "Incident " + incident + " was logged.")
         .toResponse();
   }
 
   private static boolean isUnreadableBody(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof ProcessingException) {
+      if (cause instanceof JsonbException
+          || cause instanceof JsonException
+          || cause instanceof ProcessingException) {
         return true;
       }
     }

@@ -8,8 +8,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Turns the JAX-RS runtime's own errors (unknown route, wrong method, unsupported media type, ...) into problems. The
- * detail is the runtime's generic reason phrase, never the exception message, which may echo request data.
+ * Turns the JAX-RS runtime's own errors (unknown route, wrong method, unsupported media type, ...)
+ * into problems. The detail is the runtime's generic reason phrase, never the exception message,
+ * which may echo request data.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -29,11 +30,25 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return switch (status) {
       case 400 -> Problem.of("bad-request", "Bad request", 400, "The request is malformed.");
       case 404 -> Problem.of("not-found", "Not found", 404, "No resource matches this request.");
-      case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "This resource does not support the method.");
-      case 406 -> Problem.of("not-acceptable", "Not acceptable", 406, "This resource answers application/json only.");
+      case 405 ->
+          Problem.of(
+              "method-not-allowed",
+              "Method not allowed",
+              405,
+              "This resource does not support the method.");
+      case 406 ->
+          Problem.of(
+              "not-acceptable",
+              "Not acceptable",
+              406,
+              "This resource answers application/json only.");
       case 413 -> Problem.of("payload-too-large", "Payload too large", 413, exception.getMessage());
       case 415 ->
-          Problem.of("unsupported-media-type", "Unsupported media type", 415, "Send the body as application/json.");
+          Problem.of(
+              "unsupported-media-type",
+              "Unsupported media type",
+              415,
+              "Send the body as application/json.");
       default -> {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Error" : type.getReasonPhrase();

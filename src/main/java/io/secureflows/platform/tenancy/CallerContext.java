@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The operator-side caller of the current request, set once by the authentication filter. Every check a service makes
- * about scope goes through here, so the rule "another workspace answers 404" lives in one place.
+ * The operator-side caller of the current request, set once by the authentication filter. Every
+ * check a service makes about scope goes through here, so the rule "another workspace answers 404"
+ * lives in one place.
  */
 @RequestScoped
 public class CallerContext {
@@ -32,7 +33,9 @@ public class CallerContext {
     return caller;
   }
 
-  /** Fails with 404 unless the caller may see the workspace: out of scope and missing look the same. */
+  /**
+   * Fails with 404 unless the caller may see the workspace: out of scope and missing look the same.
+   */
   public void requireVisible(UUID workspaceId, String what) {
     if (!require().canSee(workspaceId)) {
       throw new NotFoundException(what);

@@ -11,7 +11,10 @@ public enum OperatorRole {
   /** Reads the audit and access logs of its scope, nothing else. */
   AUDITOR;
 
-  /** The external name, as in the API: {@code platform-operator}, {@code workspace-admin}, {@code auditor}. */
+  /**
+   * The external name, as in the API: {@code platform-operator}, {@code workspace-admin}, {@code
+   * auditor}.
+   */
   public String externalName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

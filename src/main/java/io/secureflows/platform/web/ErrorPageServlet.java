@@ -12,15 +12,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The servlet container's error page (web.xml): errors raised outside JAX-RS (an unknown path, a failure in a filter)
- * answer problem+json too, with a generic detail and never the exception.
+ * The servlet container's error page (web.xml): errors raised outside JAX-RS (an unknown path, a
+ * failure in a filter) answer problem+json too, with a generic detail and never the exception.
  */
 public class ErrorPageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value && value >= 400 ? value : 500;
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on every response the application produces. They are set before the chain runs so that error
- * answers carry them too. HSTS only over HTTPS (RFC 6797 forbids it on plain HTTP).
+ * Security headers on every response the application produces. They are set before the chain runs
+ * so that error answers carry them too. HSTS only over HTTPS (RFC 6797 forbids it on plain HTTP).
  */
 public class SecurityHeadersFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
@@ -19,7 +19,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides whether a request may proceed given how it arrived. HTTPS always may. Plain HTTP may only when it comes from
- * loopback (local development, tests, a proxy on the same host) or from a configured trusted proxy that says the
- * client's request was HTTPS ({@code X-Forwarded-Proto: https}). The header is ignored from anyone else, so a client
- * cannot claim HTTPS for itself.
+ * Decides whether a request may proceed given how it arrived. HTTPS always may. Plain HTTP may only
+ * when it comes from loopback (local development, tests, a proxy on the same host) or from a
+ * configured trusted proxy that says the client's request was HTTPS ({@code X-Forwarded-Proto:
+ * https}). The header is ignored from anyone else, so a client cannot claim HTTPS for itself.
  */
 public final class TransportPolicy {
 
@@ -25,6 +25,9 @@ public final class TransportPolicy {
     /** Plain HTTP from anywhere else: refuse. */
     REFUSE
   }
+
+  private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+  private static final String IPV4 = OCTET + "(\\." + OCTET + "){3}";
 
   private final List<AddressRange> trustedProxies;
 
@@ -58,7 +61,9 @@ public final class TransportPolicy {
     }
     boolean trustedProxy = trustedProxies.stream().anyMatch(range -> range.contains(remote));
     if (trustedProxy && forwardedProto != null) {
-      return "https".equals(forwardedProto.trim().toLowerCase(Locale.ROOT)) ? Decision.SECURE_VIA_PROXY : Decision.REFUSE;
+      return "https".equals(forwardedProto.trim().toLowerCase(Locale.ROOT))
+          ? Decision.SECURE_VIA_PROXY
+          : Decision.REFUSE;
     }
     if (remote.isLoopbackAddress()) {
       return Decision.LOOPBACK_PLAINTEXT;
@@ -66,17 +71,26 @@ public final class TransportPolicy {
     return Decision.REFUSE;
   }
 
-  /** Parses an IP literal without ever asking DNS; anything else is null. */
+  /**
+   * Parses an IP literal without ever asking DNS: dotted IPv4 with octets up to 255, or IPv6 made
+   * only of hex digits, colons and dots (optionally in brackets). Anything else, a host name
+   * included, is null.
+   */
   static InetAddress literal(String address) {
-    if (address == null || address.isEmpty() || !address.matches("[0-9a-fA-F:.\\[\\]%A-Za-z]+")) {
+    if (address == null || address.isEmpty() || address.length() > 64) {
       return null;
     }
-    String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-    boolean looksLikeIp = bare.indexOf(':') >= 0 || bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    if (!looksLikeIp) {
+    String bare =
+        address.startsWith("[") && address.endsWith("]")
+            ? address.substring(1, address.length() - 1)
+            : address;
+    boolean ipv4 = bare.matches(IPV4);
+    boolean ipv6 = bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:.]+");
+    if (!ipv4 && !ipv6) {
       return null;
     }
     try {
+      // Only literals reach this point, and Java parses a literal without a lookup.
       return InetAddress.getByName(bare);
     } catch (UnknownHostException e) {
       return null;

@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first filter on every request: enforces {@link TransportPolicy}. A refused request gets 403 problem+json and
- * reaches nothing else; a request a trusted proxy terminated is seen by the rest of the application as HTTPS.
+ * The first filter on every request: enforces {@link TransportPolicy}. A refused request gets 403
+ * problem+json and reaches nothing else; a request a trusted proxy terminated is seen by the rest
+ * of the application as HTTPS.
  */
 public class TransportSecurityFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
@@ -32,9 +33,11 @@ public class TransportSecurityFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    switch (policy.decide(request.isSecure(), request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"))) {
+    switch (policy.decide(
+        request.isSecure(), request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"))) {
       case SECURE, LOOPBACK_PLAINTEXT -> chain.doFilter(request, response);
       case SECURE_VIA_PROXY -> chain.doFilter(new ForwardedHttpsRequest(request), response);
       case REFUSE -> refuse(response);
@@ -43,7 +46,11 @@ public class TransportSecurityFilter extends HttpFilter {
 
   private static void refuse(HttpServletResponse response) throws IOException {
     Problem problem =
-        Problem.of("https-required", "HTTPS required", 403, "secureFlows accepts HTTPS only. Use the https:// address.");
+        Problem.of(
+            "https-required",
+            "HTTPS required",
+            403,
+            "secureFlows accepts HTTPS only. Use the https:// address.");
     response.setStatus(problem.status());
     response.setContentType(Problem.MEDIA_TYPE.toString());
     response.setHeader("Cache-Control", "no-store");

@@ -17,6 +17,10 @@ public record ApplicationRequest(
 
   ApplicationSettings settings() {
     return new ApplicationSettings(
-        tokenTtlSeconds, sessionIdleTtlSeconds, sessionMaxTtlSeconds, payloadMaxBytes, registrationAllowed);
+        tokenTtlSeconds,
+        sessionIdleTtlSeconds,
+        sessionMaxTtlSeconds,
+        payloadMaxBytes,
+        registrationAllowed);
   }
 }

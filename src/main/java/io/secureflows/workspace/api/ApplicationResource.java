@@ -34,7 +34,8 @@ public class ApplicationResource {
   @POST
   public Response register(ApplicationRequest request) {
     ApplicationRequest body = WorkspaceResource.required(request);
-    ApplicationType type = body.type() == null ? null : ApplicationType.fromExternalName(body.type());
+    ApplicationType type =
+        body.type() == null ? null : ApplicationType.fromExternalName(body.type());
     if (body.type() != null && type == null) {
       throw InvalidInputException.of("type", "must be one of web, mobile, automation");
     }
@@ -54,13 +55,16 @@ public class ApplicationResource {
   @GET
   public ListView<ApplicationView> list() {
     return ListView.complete(
-        applications.list(PathIds.parse(workspaceId, "Workspace")).stream().map(ApplicationView::of).toList());
+        applications.list(PathIds.parse(workspaceId, "Workspace")).stream()
+            .map(ApplicationView::of)
+            .toList());
   }
 
   @GET
   @Path("{applicationId}")
   public ApplicationView get(@PathParam("applicationId") String applicationId) {
     return ApplicationView.of(
-        applications.get(PathIds.parse(workspaceId, "Workspace"), PathIds.parse(applicationId, "Application")));
+        applications.get(
+            PathIds.parse(workspaceId, "Workspace"), PathIds.parse(applicationId, "Application")));
   }
 }

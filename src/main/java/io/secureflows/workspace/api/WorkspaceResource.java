@@ -49,8 +49,10 @@ public class WorkspaceResource {
 
   @PATCH
   @Path("{workspaceId}")
-  public WorkspaceView rename(@PathParam("workspaceId") String workspaceId, WorkspaceRequest request) {
-    return WorkspaceView.of(workspaces.rename(PathIds.parse(workspaceId, "Workspace"), required(request).name()));
+  public WorkspaceView rename(
+      @PathParam("workspaceId") String workspaceId, WorkspaceRequest request) {
+    return WorkspaceView.of(
+        workspaces.rename(PathIds.parse(workspaceId, "Workspace"), required(request).name()));
   }
 
   static <T> T required(T body) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 /** A workspace as the admin API shows it. */
 public record WorkspaceView(String id, String name, Instant createdAt, Instant updatedAt) {
   static WorkspaceView of(Workspace workspace) {
-    return new WorkspaceView(workspace.id().toString(), workspace.name(), workspace.createdAt(), workspace.updatedAt());
+    return new WorkspaceView(
+        workspace.id().toString(), workspace.name(), workspace.createdAt(), workspace.updatedAt());
   }
 }

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Registers and reads the applications of a workspace. Client ids are unique across all workspaces. */
+/**
+ * Registers and reads the applications of a workspace. Client ids are unique across all workspaces.
+ */
 @ApplicationScoped
 @Transactional
 public class ApplicationService {
@@ -59,14 +61,17 @@ public class ApplicationService {
       throw new NotFoundException("Workspace");
     }
     return em.createQuery(
-            "select a from Application a where a.workspaceId = :ws order by a.createdAt, a.id", Application.class)
+            "select a from Application a where a.workspaceId = :ws order by a.createdAt, a.id",
+            Application.class)
         .setParameter("ws", workspaceId)
         .getResultList();
   }
 
   public Application get(UUID workspaceId, UUID applicationId) {
     callers.requireVisible(workspaceId, "Application");
-    return em.createQuery("select a from Application a where a.workspaceId = :ws and a.id = :id", Application.class)
+    return em.createQuery(
+            "select a from Application a where a.workspaceId = :ws and a.id = :id",
+            Application.class)
         .setParameter("ws", workspaceId)
         .setParameter("id", applicationId)
         .getResultStream()
@@ -75,7 +80,8 @@ public class ApplicationService {
   }
 
   private boolean clientIdTaken(String clientId) {
-    return !em.createQuery("select a.id from Application a where a.clientId = :clientId", UUID.class)
+    return !em.createQuery(
+            "select a.id from Application a where a.clientId = :clientId", UUID.class)
         .setParameter("clientId", clientId)
         .setMaxResults(1)
         .getResultList()

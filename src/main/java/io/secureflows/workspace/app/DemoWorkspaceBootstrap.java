@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * With {@code SF_DEMO=true} (the run script's default), gives an empty registry a demo workspace so that a newcomer
- * has something to click through. Never touches a registry that already holds a workspace.
+ * With {@code SF_DEMO=true} (the run script's default), gives an empty registry a demo workspace so
+ * that a newcomer has something to click through. Never touches a registry that already holds a
+ * workspace.
  */
 @Singleton
 @Startup
@@ -38,7 +39,8 @@ public class DemoWorkspaceBootstrap {
       return;
     }
     em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
-    long workspaces = em.createQuery("select count(w) from Workspace w", Long.class).getSingleResult();
+    long workspaces =
+        em.createQuery("select count(w) from Workspace w", Long.class).getSingleResult();
     if (workspaces == 0) {
       Workspace workspace = new Workspace(DEMO_WORKSPACE_NAME, clock.instant());
       em.persist(workspace);

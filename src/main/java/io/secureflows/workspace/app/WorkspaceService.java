@@ -35,7 +35,8 @@ public class WorkspaceService {
   public List<Workspace> list() {
     Caller caller = callers.require();
     if (caller.isPlatformWide()) {
-      return em.createQuery("select w from Workspace w order by w.createdAt, w.id", Workspace.class).getResultList();
+      return em.createQuery("select w from Workspace w order by w.createdAt, w.id", Workspace.class)
+          .getResultList();
     }
     return em.createQuery("select w from Workspace w where w.id = :id", Workspace.class)
         .setParameter("id", caller.workspaceId().orElseThrow())

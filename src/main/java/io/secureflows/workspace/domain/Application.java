@@ -18,8 +18,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A client application registered in a workspace: its public client id, its exact redirect-URI allowlist and its
- * lifecycle settings. A new application is valid or is not created.
+ * A client application registered in a workspace: its public client id, its exact redirect-URI
+ * allowlist and its lifecycle settings. A new application is valid or is not created.
  */
 @Entity
 @Table(name = "application")
@@ -84,14 +84,18 @@ public class Application {
     Objects.requireNonNull(workspaceId);
     List<FieldError> errors = new ArrayList<>();
     if (clientId == null || !clientId.matches(CLIENT_ID_PATTERN)) {
-      errors.add(new FieldError("clientId", "must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+      errors.add(
+          new FieldError(
+              "clientId",
+              "must be 3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
     }
     String checkedName = Names.check("name", name, errors);
     if (type == null) {
       errors.add(new FieldError("type", "must be one of web, mobile, automation"));
     }
     List<String> uris = checkRedirectUris(redirectUris, type, errors);
-    ApplicationSettings resolved = (settings == null ? ApplicationSettings.defaults() : settings).resolved(errors);
+    ApplicationSettings resolved =
+        (settings == null ? ApplicationSettings.defaults() : settings).resolved(errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -110,7 +114,8 @@ public class Application {
     this.updatedAt = now;
   }
 
-  private static List<String> checkRedirectUris(List<String> uris, ApplicationType type, List<FieldError> errors) {
+  private static List<String> checkRedirectUris(
+      List<String> uris, ApplicationType type, List<FieldError> errors) {
     if (uris == null || uris.isEmpty()) {
       if (type != ApplicationType.AUTOMATION) {
         errors.add(new FieldError("redirectUris", "at least one redirect URI is required"));

@@ -7,11 +7,13 @@ import java.util.List;
  * An application's lifecycle and size settings. Any value left null takes its documented default.
  *
  * @param tokenTtlSeconds lifetime of a sessionToken (default 900, 60 to 86,400)
- * @param sessionIdleTtlSeconds a session unused this long expires (default 7 days, 60 s to 365 days)
- * @param sessionMaxTtlSeconds a session expires this long after creation whatever its use (default 30 days, at least
- *     the idle TTL, at most 365 days)
+ * @param sessionIdleTtlSeconds a session unused this long expires (default 7 days, 60 s to 365
+ *     days)
+ * @param sessionMaxTtlSeconds a session expires this long after creation whatever its use (default
+ *     30 days, at least the idle TTL, at most 365 days)
  * @param payloadMaxBytes largest session payload accepted (default 64 KiB, 1 byte to 1 MiB)
- * @param registrationAllowed whether users may sign themselves up on the hosted pages (default false)
+ * @param registrationAllowed whether users may sign themselves up on the hosted pages (default
+ *     false)
  */
 public record ApplicationSettings(
     Integer tokenTtlSeconds,
@@ -31,7 +33,9 @@ public record ApplicationSettings(
     return new ApplicationSettings(null, null, null, null, null);
   }
 
-  /** These settings with every null replaced by its default, checked; errors are added to the list. */
+  /**
+   * These settings with every null replaced by its default, checked; errors are added to the list.
+   */
   ApplicationSettings resolved(List<FieldError> errors) {
     ApplicationSettings r =
         new ApplicationSettings(

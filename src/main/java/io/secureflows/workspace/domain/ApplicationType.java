@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum ApplicationType {
   /** A browser application: HTTPS redirects (plain HTTP on loopback for development). */
   WEB,
-  /** A native application (RFC 8252): private-use URI schemes, claimed HTTPS, loopback redirects. */
+  /**
+   * A native application (RFC 8252): private-use URI schemes, claimed HTTPS, loopback redirects.
+   */
   MOBILE,
   /** A server-side or scripted client; redirect URIs optional. */
   AUTOMATION;

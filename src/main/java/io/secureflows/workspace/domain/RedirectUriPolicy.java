@@ -7,17 +7,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which redirect URIs an application may register. Registration is strict because matching is exact string
- * comparison: a URI that only becomes safe after normalisation is refused here rather than normalised, so that what is
- * stored is exactly what a client must send.
+ * Which redirect URIs an application may register. Registration is strict because matching is exact
+ * string comparison: a URI that only becomes safe after normalisation is refused here rather than
+ * normalised, so that what is stored is exactly what a client must send.
  *
  * <ul>
- *   <li>absolute, at most 2,000 characters, no whitespace or control characters, no fragment, no wildcard;
+ *   <li>absolute, at most 2,000 characters, no whitespace or control characters, no fragment, no
+ *       wildcard;
  *   <li>{@code https} with a host and no user information, for every type;
- *   <li>{@code http} only on a loopback host ({@code 127.0.0.1}, {@code [::1]}, {@code localhost}), for development
- *       and native applications (RFC 8252 section 7.3);
- *   <li>a private-use scheme in reverse-domain form ({@code com.example.app:/callback}), for mobile applications only
- *       (RFC 8252 section 7.1);
+ *   <li>{@code http} only on a loopback host ({@code 127.0.0.1}, {@code [::1]}, {@code localhost}),
+ *       for development and native applications (RFC 8252 section 7.3);
+ *   <li>a private-use scheme in reverse-domain form ({@code com.example.app:/callback}), for mobile
+ *       applications only (RFC 8252 section 7.1);
  *   <li>no dot segments, encoded or not, anywhere in the path.
  * </ul>
  */
@@ -27,7 +28,9 @@ public final class RedirectUriPolicy {
 
   private RedirectUriPolicy() {}
 
-  /** Returns why the URI may not be registered for this type of application, or empty when it may. */
+  /**
+   * Returns why the URI may not be registered for this type of application, or empty when it may.
+   */
   public static Optional<String> violation(String candidate, ApplicationType type) {
     if (candidate == null || candidate.isEmpty()) {
       return Optional.of("must not be empty");
@@ -91,10 +94,12 @@ public final class RedirectUriPolicy {
       return Optional.of("must use https (or http on loopback)");
     }
     if (!scheme.matches("[a-z][a-z0-9+-]*(\\.[a-z0-9+-]+)+")) {
-      return Optional.of("must use https, loopback http, or a reverse-domain private-use scheme such as com.example.app");
+      return Optional.of(
+          "must use https, loopback http, or a reverse-domain private-use scheme such as com.example.app");
     }
     if (uri.getRawAuthority() != null || uri.getRawUserInfo() != null) {
-      return Optional.of("with a private-use scheme must not name a host (com.example.app:/callback)");
+      return Optional.of(
+          "with a private-use scheme must not name a host (com.example.app:/callback)");
     }
     return Optional.empty();
   }

@@ -1,2 +1,5 @@
-/** Workspace and application entities; each constructor refuses what would break the registry's rules. */
+/**
+ * Workspace and application entities; each constructor refuses what would break the registry's
+ * rules.
+ */
 package io.secureflows.workspace.domain;

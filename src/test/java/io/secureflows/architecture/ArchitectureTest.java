@@ -1,0 +1,196 @@
+package io.secureflows.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layout rules of docs/architecture.md, held by the build so that no reviewer has to remember
+ * them: which concern may use which, crypto only in {@code crypto}, resources thin and
+ * request-scoped, every entity registered, every package explained.
+ */
+class ArchitectureTest {
+  private static final String ROOT = "io.secureflows";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
+
+  private static void check(ArchRule rule) {
+    rule.check(classes);
+  }
+
+  @Test
+  void platformDependsOnNoConcern() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                ROOT + ".crypto..",
+                ROOT + ".workspace..",
+                ROOT + ".operator..",
+                ROOT + ".launcher.."));
+  }
+
+  @Test
+  void cryptoKnowsNoConcernAboveIt() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".crypto..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".workspace..", ROOT + ".operator..", ROOT + ".launcher.."));
+  }
+
+  @Test
+  void workspaceSitsBelowOperatorAccess() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".workspace..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".operator..", ROOT + ".launcher.."));
+  }
+
+  @Test
+  void nothingInTheWarDependsOnTheLauncher() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT + ".launcher..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".launcher.."));
+  }
+
+  @Test
+  void cryptographyOnlyInCrypto() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages(ROOT + ".crypto..", ROOT + ".launcher..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javax.crypto..", "org.bouncycastle..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.security.MessageDigest")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.security.SecureRandom")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.security.Signature")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.security.KeyStore"));
+  }
+
+  @Test
+  void resourcesLiveInApiPackagesAreRequestScopedAndNeverTouchTheEntityManager() {
+    check(
+        classes()
+            .that()
+            .areAnnotatedWith(Path.class)
+            .should()
+            .resideInAPackage("..api..")
+            .andShould()
+            .beAnnotatedWith(RequestScoped.class));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("..api..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.persistence.EntityManager"));
+  }
+
+  @Test
+  void everyAdminResourceIsUnderTheAuthenticatedAdminPath() {
+    check(
+        classes()
+            .that()
+            .areAnnotatedWith(Path.class)
+            .should(
+                new com.tngtech.archunit.lang.ArchCondition<>(
+                    "have a path under v1/admin (API-key authenticated)") {
+                  @Override
+                  public void check(
+                      com.tngtech.archunit.core.domain.JavaClass resource,
+                      com.tngtech.archunit.lang.ConditionEvents events) {
+                    String path = resource.getAnnotationOfType(Path.class).value();
+                    if (!path.startsWith("v1/admin/") && !path.equals("v1/admin")) {
+                      events.add(
+                          com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                              resource,
+                              resource.getName() + " is at " + path + ", outside v1/admin"));
+                    }
+                  }
+                }));
+  }
+
+  @Test
+  void entitiesLiveInDomainPackages() {
+    check(classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..domain.."));
+  }
+
+  @Test
+  void everyEntityIsListedInPersistenceXml() throws IOException {
+    String persistenceXml =
+        Files.readString(java.nio.file.Path.of("src/main/resources/META-INF/persistence.xml"));
+    List<String> entities =
+        classes.stream()
+            .filter(c -> c.isAnnotatedWith(Entity.class))
+            .map(c -> c.getName())
+            .toList();
+    assertThat(entities).isNotEmpty();
+    for (String entity : entities) {
+      assertThat(persistenceXml).as(entity).contains("<class>" + entity + "</class>");
+    }
+  }
+
+  @Test
+  void everyPackageSaysWhatItIsFor() throws IOException {
+    java.nio.file.Path sources = java.nio.file.Path.of("src/main/java");
+    try (Stream<java.nio.file.Path> folders = Files.walk(sources)) {
+      List<java.nio.file.Path> packagesWithCode =
+          folders.filter(Files::isDirectory).filter(ArchitectureTest::holdsJavaFiles).toList();
+      assertThat(packagesWithCode).isNotEmpty();
+      for (java.nio.file.Path folder : packagesWithCode) {
+        assertThat(folder.resolve("package-info.java")).as(folder.toString()).exists();
+      }
+    }
+  }
+
+  private static boolean holdsJavaFiles(java.nio.file.Path folder) {
+    try (Stream<java.nio.file.Path> files = Files.list(folder)) {
+      return files.anyMatch(f -> f.toString().endsWith(".java"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
