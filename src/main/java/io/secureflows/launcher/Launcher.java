@@ -154,7 +154,7 @@ public final class Launcher {
            Admin API key      %s
            Operator 'admin'   %s
            Database           %s
-           TLS certificate    self-signed, SHA-256 %s
+           TLS certificate    %s, SHA-256 %s
            Data folder        %s
          Press Ctrl-C to stop the server and the database.
         ──────────────────────────────────────────────────────────────────────────
@@ -168,6 +168,9 @@ public final class Launcher {
                 apiKeyNote,
                 adminPasswordNote,
                 databaseNote,
+                env.getOrDefault("SF_TLS_KEYSTORE", "").isBlank()
+                    ? "self-signed"
+                    : "from SF_TLS_KEYSTORE",
                 tls.fingerprint(),
                 dataDir));
     return server.waitFor();

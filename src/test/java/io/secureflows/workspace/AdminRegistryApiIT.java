@@ -131,7 +131,10 @@ class AdminRegistryApiIT {
               "{\"name\":\"x\"}",
               "Authorization",
               "Basic YWRtaW46YWRtaW4="),
-          anonymous.bearer("sfk_not-a-key").get("/api/v1/admin/no-such-path")
+          anonymous.bearer("sfk_not-a-key").get("/api/v1/admin/no-such-path"),
+          anonymous.get("/api//v1/admin/workspaces"),
+          anonymous.get("/api/v1/admin;x=1/workspaces"),
+          anonymous.get("/api/v1/%61dmin/workspaces")
         }) {
       assertThat(reply.status()).isEqualTo(401);
       assertThat(reply.contentType()).startsWith("application/problem+json");

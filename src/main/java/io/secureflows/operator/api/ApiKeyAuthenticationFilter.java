@@ -8,8 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,10 +21,19 @@ import java.util.Locale;
  * paths exist. No key, an unknown key or a revoked key: 401 and nothing runs.
  */
 @Provider
-@jakarta.ws.rs.container.PreMatching
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyAuthenticationFilter implements ContainerRequestFilter {
-  static final String ADMIN_PATH = "v1/admin";
+  /**
+   * Whether the path is under {@code v1/admin}, judged on decoded segments without matrix
+   * parameters or empty segments, exactly as resource matching sees them ({@code //v1/admin},
+   * {@code v1/admin;x=1} and {@code v1/%61dmin} are admin paths too).
+   */
+  static boolean isAdminPath(List<PathSegment> segments) {
+    List<String> names =
+        segments.stream().map(PathSegment::getPath).filter(s -> !s.isEmpty()).limit(2).toList();
+    return names.equals(List.of("v1", "admin"));
+  }
 
   @Inject ApiKeyService apiKeys;
 
@@ -29,9 +41,7 @@ public class ApiKeyAuthenticationFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String path = request.getUriInfo().getPath();
-    String normalized = path.startsWith("/") ? path.substring(1) : path;
-    if (!normalized.equals(ADMIN_PATH) && !normalized.startsWith(ADMIN_PATH + "/")) {
+    if (!isAdminPath(request.getUriInfo().getPathSegments())) {
       return;
     }
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
