@@ -1,17 +1,21 @@
 package io.secureflows.launcher;
 
+import io.secureflows.platform.persistence.StartupRefusal;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class Launcher {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Map<String, String> env;
   private final Path dataDir;
   private final Path warFile;
@@ -114,6 +120,7 @@ public final class Launcher {
       apiKeyNote = "the key from SF_ADMIN_API_KEY";
     }
     serverEnv.putIfAbsent("SF_DEMO", "true");
+    String masterKeyNote = masterKey(secrets, serverEnv);
 
     TlsKeystore tls = tls(secrets, httpAddress);
     Path preboot =
@@ -137,8 +144,25 @@ public final class Launcher {
     String probeHost =
         httpAddress.equals("0.0.0.0") || httpAddress.equals("::") ? "127.0.0.1" : httpAddress;
     URI ready = URI.create("http://" + hostForUri(probeHost) + ":" + httpPort + "/health/ready");
-    if (!awaitReady(ready)) {
+    Optional<String> refusal = Optional.empty();
+    boolean isReady = false;
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    while (!isReady && refusal.isEmpty() && server.isAlive() && Instant.now().isBefore(deadline)) {
+      isReady = probeReady(ready);
+      refusal = refusal(dataDir.resolve("logs/server.log"));
+      if (!isReady && refusal.isEmpty()) {
+        TimeUnit.MILLISECONDS.sleep(500);
+      }
+    }
+    if (refusal.isPresent()) {
+      say(refusal.get());
+      say("Nothing was changed. Server log: " + dataDir.resolve("logs/server.log"));
+      stop();
+      return 3;
+    }
+    if (!isReady) {
       say("The server did not become ready; see " + dataDir.resolve("logs/server.log"));
+      stop();
       return 1;
     }
     String base = "https://" + hostForUri(probeHost) + ":" + httpsPort;
@@ -154,6 +178,7 @@ public final class Launcher {
            Admin API key      %s
            Operator 'admin'   %s
            Database           %s
+           Master key         %s
            TLS certificate    %s, SHA-256 %s
            Data folder        %s
          Press Ctrl-C to stop the server and the database.
@@ -168,12 +193,29 @@ public final class Launcher {
                 apiKeyNote,
                 adminPasswordNote,
                 databaseNote,
+                masterKeyNote,
                 env.getOrDefault("SF_TLS_KEYSTORE", "").isBlank()
                     ? "self-signed"
                     : "from SF_TLS_KEYSTORE",
                 tls.fingerprint(),
                 dataDir));
     return server.waitFor();
+  }
+
+  /** Unless another master key is configured, the run's own keystore, created on first start. */
+  private String masterKey(Secrets secrets, Map<String, String> serverEnv) throws IOException {
+    String provider = env.getOrDefault("SF_MASTER_KEY_PROVIDER", "pkcs12");
+    if (!provider.equals("pkcs12") || !env.getOrDefault("SF_MASTER_KEY_KEYSTORE", "").isBlank()) {
+      return "from " + provider + " provider settings";
+    }
+    Path keystore =
+        MasterKeystore.ensure(
+            dataDir.resolve("keys/master-key.p12"),
+            secrets.getOrCreate("master-keystore.password"));
+    serverEnv.put("SF_MASTER_KEY_KEYSTORE", keystore.toString());
+    serverEnv.put(
+        "SF_MASTER_KEY_KEYSTORE_PASSWORD", secrets.getOrCreate("master-keystore.password"));
+    return keystore + " (back it up apart from the database)";
   }
 
   private TlsKeystore tls(Secrets secrets, String httpAddress) throws IOException {
@@ -216,37 +258,52 @@ public final class Launcher {
             "--contextroot",
             "/"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("server.log").toFile()));
+    // One log per start, so that what the launcher reads in it is about this start; the previous
+    // one is kept.
+    Path log = logs.resolve("server.log");
+    if (Files.exists(log)) {
+      Files.move(log, logs.resolve("server.previous.log"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    builder.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     builder.environment().clear();
     builder.environment().putAll(serverEnv);
     return builder.start();
   }
 
-  private boolean awaitReady(URI ready) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!server.isAlive()) {
-        return false;
-      }
-      try {
-        HttpResponse<String> answer =
-            client.send(
-                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        // An empty health report is UP too (a failed deployment has no checks): require our own
-        // check.
-        if (answer.statusCode() == 200
-            && answer.body().contains("\"database\"")
-            && answer.body().contains("\"UP\"")) {
-          return true;
-        }
-      } catch (IOException notYet) {
-        // The listener is not up yet; keep polling until the deadline.
-      }
-      TimeUnit.MILLISECONDS.sleep(500);
+  private boolean probeReady(URI ready) throws InterruptedException {
+    try {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      // An empty health report is UP too (a failed deployment has no checks): require our own
+      // check.
+      return answer.statusCode() == 200
+          && answer.body().contains("\"database\"")
+          && answer.body().contains("\"UP\"");
+    } catch (IOException notYet) {
+      return false;
     }
-    return false;
+  }
+
+  /** The reason the application gave for refusing to start, from the server log, if it did. */
+  static Optional<String> refusal(Path serverLog) throws IOException {
+    if (!Files.exists(serverLog)) {
+      return Optional.empty();
+    }
+    try (var lines = Files.lines(serverLog, java.nio.charset.StandardCharsets.UTF_8)) {
+      return lines
+          .map(
+              line ->
+                  line.indexOf(StartupRefusal.MARKER) < 0
+                      ? null
+                      : line.substring(line.indexOf(StartupRefusal.MARKER)))
+          .filter(java.util.Objects::nonNull)
+          .findFirst()
+          .map(line -> line.replaceAll("[\\]\\s]+$", ""));
+    } catch (java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
   }
 
   private synchronized void stop() {

@@ -1,6 +1,7 @@
 package io.secureflows.testsupport;
 
 import io.secureflows.launcher.EmbeddedDatabase;
+import io.secureflows.launcher.MasterKeystore;
 import io.secureflows.launcher.PrebootCommands;
 import io.secureflows.launcher.Secrets;
 import io.secureflows.launcher.TlsKeystore;
@@ -69,6 +70,9 @@ public final class TestEnvironment implements BeforeAllCallback {
                 "SF_TLS_ALIAS", tls.alias(),
                 "SF_TLS_KEYSTORE", tls.file().toString(),
                 "SF_TLS_KEYSTORE_PASSWORD", tls.password()));
+    Path masterKeystore =
+        MasterKeystore.ensure(
+            root.resolve("keys/master-key.p12"), secrets.getOrCreate("master-keystore.password"));
     Path serverTmp = Files.createDirectories(root.resolve("server-tmp"));
     String cmdOptions =
         String.join(
@@ -81,6 +85,8 @@ public final class TestEnvironment implements BeforeAllCallback {
             "-Dsf.db.owner.user=" + EmbeddedDatabase.OWNER,
             "-Dsf.db.owner.password=" + database.ownerPassword(),
             "-Dsf.admin.api-key=" + PLATFORM_API_KEY,
+            "-Dsf.master-key.keystore=" + masterKeystore,
+            "-Dsf.master-key.keystore-password=" + secrets.getOrCreate("master-keystore.password"),
             "-Dsf.demo=true");
     System.setProperty("payara.cmdOptions", cmdOptions);
     // clusterEnabled keeps the adapter from adding --nocluster, which would cancel --nohazelcast
@@ -89,7 +95,7 @@ public final class TestEnvironment implements BeforeAllCallback {
     System.setProperty(
         "payara.extraMicroOptions",
         "--nohazelcast --disablephonehome --prebootcommandfile " + preboot);
-    return new Environment(database, tls, httpsPort);
+    return new Environment(database, tls, httpsPort, masterKeystore, secrets);
   }
 
   private static int freePort() throws IOException {
@@ -118,5 +124,10 @@ public final class TestEnvironment implements BeforeAllCallback {
   }
 
   /** What the tests may reach directly: the database (for assertions) and the HTTPS listener. */
-  public record Environment(EmbeddedDatabase database, TlsKeystore tls, int httpsPort) {}
+  public record Environment(
+      EmbeddedDatabase database,
+      TlsKeystore tls,
+      int httpsPort,
+      Path masterKeystore,
+      Secrets secrets) {}
 }

@@ -2,6 +2,7 @@ package io.secureflows.platform.persistence;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -58,6 +59,9 @@ import org.postgresql.ds.PGSimpleDataSource;
     })
 @Singleton
 @Startup
+// The master key is verified before the schema is touched (crypto's start-up guard, named to avoid
+// a dependency).
+@DependsOn("MasterKeyGuard")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
   public static final String DATA_SOURCE = "java:app/jdbc/secureflows";
@@ -97,8 +101,8 @@ public class SchemaMigrator {
     String owner =
         ownerUser.orElseThrow(
             () ->
-                new IllegalStateException(
-                    "SF_DB_OWNER_USER is not set: it is needed to migrate the schema"));
+                StartupRefusal.refuse(
+                    LOG, "SF_DB_OWNER_USER is not set: it is needed to migrate the schema", null));
     PGSimpleDataSource ownerDataSource = new PGSimpleDataSource();
     ownerDataSource.setURL(url);
     ownerDataSource.setUser(owner);
@@ -107,7 +111,7 @@ public class SchemaMigrator {
     try (Connection connection = ownerDataSource.getConnection()) {
       update(connection);
     } catch (Exception e) {
-      throw new IllegalStateException("Database migration failed; secureFlows will not start", e);
+      throw StartupRefusal.refuse(LOG, "the database migration failed", e);
     }
     complete = true;
     LOG.info("Database schema is up to date");

@@ -1,5 +1,6 @@
 package io.secureflows.workspace.app;
 
+import io.secureflows.crypto.app.KeyRing;
 import io.secureflows.workspace.domain.Workspace;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrator")
+@DependsOn("KeyRingBootstrap")
 public class DemoWorkspaceBootstrap {
   public static final String DEMO_WORKSPACE_NAME = "Demo workspace";
   private static final Logger LOG = Logger.getLogger(DemoWorkspaceBootstrap.class.getName());
@@ -28,6 +29,8 @@ public class DemoWorkspaceBootstrap {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject KeyRing keyRing;
 
   @Inject
   @ConfigProperty(name = "sf.demo", defaultValue = "false")
@@ -44,6 +47,8 @@ public class DemoWorkspaceBootstrap {
     if (workspaces == 0) {
       Workspace workspace = new Workspace(DEMO_WORKSPACE_NAME, clock.instant());
       em.persist(workspace);
+      em.flush();
+      keyRing.createFirstVersion(workspace.id());
       LOG.info("SF_DEMO=true: created the demo workspace " + workspace.id());
     }
   }

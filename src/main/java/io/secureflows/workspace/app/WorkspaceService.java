@@ -1,5 +1,6 @@
 package io.secureflows.workspace.app;
 
+import io.secureflows.crypto.app.KeyRing;
 import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
@@ -24,10 +25,14 @@ public class WorkspaceService {
 
   @Inject Clock clock;
 
+  @Inject KeyRing keyRing;
+
   public Workspace create(String name) {
     callers.requirePlatformOperator();
     Workspace workspace = new Workspace(name, clock.instant());
     em.persist(workspace);
+    em.flush();
+    keyRing.createFirstVersion(workspace.id());
     return workspace;
   }
 

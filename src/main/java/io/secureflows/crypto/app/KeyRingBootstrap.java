@@ -1,0 +1,46 @@
+package io.secureflows.crypto.app;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * After migrations: finishes a master-key rotation (every workspace key wrapped by a previous
+ * master key is rewrapped under the current one) and gives version 1 to any workspace that has no
+ * key yet. Nodes starting together serialize on an advisory lock.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class KeyRingBootstrap {
+  private static final Logger LOG = Logger.getLogger(KeyRingBootstrap.class.getName());
+  private static final long BOOTSTRAP_LOCK = 0x5ecf_1005_0003L;
+
+  @PersistenceContext EntityManager em;
+
+  @Inject KeyRing keyRing;
+
+  @PostConstruct
+  void bootstrap() {
+    em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
+    int rewrapped = keyRing.rewrapUnderCurrentMasterKey();
+    if (rewrapped > 0) {
+      LOG.info(
+          "Master-key rotation: rewrapped "
+              + rewrapped
+              + " workspace key versions under the current master key");
+    }
+    List<UUID> keyless = keyRing.workspacesWithoutKeys();
+    keyless.forEach(keyRing::createFirstVersion);
+    if (!keyless.isEmpty()) {
+      LOG.info("Created key version 1 for " + keyless.size() + " workspaces");
+    }
+  }
+}

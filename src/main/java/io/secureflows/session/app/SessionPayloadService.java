@@ -1,0 +1,68 @@
+package io.secureflows.session.app;
+
+import io.secureflows.session.domain.SessionPayload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores, reads and deletes session payloads of a workspace. Encryption happens below, in the
+ * entity listener; every query names the workspace. Writers of one payload serialize on its row
+ * lock.
+ */
+@ApplicationScoped
+@Transactional
+public class SessionPayloadService {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  /** Stores the content as the session's payload; returns the new payload version. */
+  public long store(UUID workspaceId, UUID sessionId, byte[] content) {
+    SessionPayload payload = find(workspaceId, sessionId, LockModeType.PESSIMISTIC_WRITE);
+    if (payload == null) {
+      payload = new SessionPayload(workspaceId, sessionId, content, clock.instant());
+      em.persist(payload);
+    } else {
+      payload.replace(content, clock.instant());
+    }
+    em.flush();
+    return payload.payloadVersion();
+  }
+
+  public Optional<SessionPayload> read(UUID workspaceId, UUID sessionId) {
+    return Optional.ofNullable(find(workspaceId, sessionId, LockModeType.NONE));
+  }
+
+  /**
+   * Deletes the payload; its wrapped data key goes with the row, so the ciphertext can no longer be
+   * opened.
+   */
+  public boolean delete(UUID workspaceId, UUID sessionId) {
+    return em.createQuery(
+                "delete from SessionPayload p where p.workspaceId = :ws and p.sessionId = :id")
+            .setParameter("ws", workspaceId)
+            .setParameter("id", sessionId)
+            .executeUpdate()
+        > 0;
+  }
+
+  private SessionPayload find(UUID workspaceId, UUID sessionId, LockModeType lock) {
+    return em.createQuery(
+            "select p from SessionPayload p where p.workspaceId = :ws and p.sessionId = :id",
+            SessionPayload.class)
+        .setParameter("ws", workspaceId)
+        .setParameter("id", sessionId)
+        .setLockMode(lock)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+}

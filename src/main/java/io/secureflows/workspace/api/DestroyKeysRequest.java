@@ -1,0 +1,4 @@
+package io.secureflows.workspace.api;
+
+/** Confirmation of crypto-shredding: {@code confirm} must repeat the workspace id. */
+public record DestroyKeysRequest(String confirm) {}

@@ -1,0 +1,74 @@
+package io.secureflows.workspace.api;
+
+import io.secureflows.crypto.app.KeyStatus;
+import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.workspace.app.WorkspaceKeyService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/admin/workspaces/{ws}/keys}: key versions with their state and how many payloads
+ * each protects; rotate, retire a version, destroy all (crypto-shredding).
+ */
+@Path("v1/admin/workspaces/{workspaceId}/keys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkspaceKeyResource {
+
+  @Inject WorkspaceKeyService keys;
+
+  @PathParam("workspaceId")
+  String workspaceId;
+
+  @GET
+  public ListView<KeyVersionView> status() {
+    return view(keys.status(workspace()));
+  }
+
+  @POST
+  @Path("rotate")
+  public ListView<KeyVersionView> rotate() {
+    return view(keys.rotate(workspace()));
+  }
+
+  @POST
+  @Path("{version}/retire")
+  public ListView<KeyVersionView> retire(@PathParam("version") String version) {
+    int number;
+    try {
+      number = Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      throw new io.secureflows.platform.error.NotFoundException("Key version");
+    }
+    return view(keys.retire(workspace(), number));
+  }
+
+  @POST
+  @Path("destroy")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ListView<KeyVersionView> destroy(DestroyKeysRequest request) {
+    UUID workspace = workspace();
+    if (request == null || !workspace.toString().equals(request.confirm())) {
+      throw InvalidInputException.of(
+          "confirm", "destroying keys is irreversible: repeat the workspace id to confirm");
+    }
+    return view(keys.destroy(workspace));
+  }
+
+  private UUID workspace() {
+    return PathIds.parse(workspaceId, "Workspace");
+  }
+
+  private static ListView<KeyVersionView> view(List<KeyStatus> statuses) {
+    return ListView.complete(statuses.stream().map(KeyVersionView::of).toList());
+  }
+}
