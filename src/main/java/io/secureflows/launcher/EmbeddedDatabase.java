@@ -27,10 +27,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final Secrets secrets;
+  private final Path dataDirectory;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Secrets secrets) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Secrets secrets, Path dataDirectory) {
     this.postgres = postgres;
     this.secrets = secrets;
+    this.dataDirectory = dataDirectory;
   }
 
   /**
@@ -68,7 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setOutputRedirector(Redirect.appendTo(log.toFile()))
           .setErrorRedirector(Redirect.appendTo(log.toFile()));
     }
-    EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), secrets);
+    EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), secrets, dataDir);
     database.ensureRolesAndDatabase();
     return database;
   }
@@ -110,6 +112,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return r.next();
       }
     }
+  }
+
+  /** The data folder, as PostgreSQL writes it to disk. */
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  /**
+   * A superuser connection, for what only a superuser may do (tests force a checkpoint, for
+   * example).
+   */
+  public Connection superuserConnection() throws SQLException {
+    return postgres.getPostgresDatabase().getConnection();
   }
 
   public int port() {

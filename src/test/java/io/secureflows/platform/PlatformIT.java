@@ -9,21 +9,9 @@ import io.secureflows.testsupport.IntegrationTest;
 import io.secureflows.testsupport.Reply;
 import io.secureflows.testsupport.TestDatabase;
 import java.net.URL;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import liquibase.Scope;
-import liquibase.changelog.ChangeLogParameters;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -122,7 +110,10 @@ class PlatformIT {
 
   @Test
   void migrationsCreatedTheSchemaAndTheDbaPathIsIdempotent() throws Exception {
-    for (String table : new String[] {"workspace", "application", "operator", "api_key"}) {
+    for (String table :
+        new String[] {
+          "workspace", "application", "operator", "api_key", "workspace_key", "session_payload"
+        }) {
       assertThat(
               TestDatabase.count(
                   "select count(*) from information_schema.tables where table_name = ?", table))
@@ -134,25 +125,7 @@ class PlatformIT {
 
     // The same changelog from the top-level folder, as the Liquibase CLI or Maven plugin runs it:
     // nothing to do.
-    try (Connection owner = TestDatabase.asOwner()) {
-      Scope.child(
-          Map.of(
-              Scope.Attr.resourceAccessor.name(),
-              new DirectoryResourceAccessor(Path.of("liquibase"))),
-          () -> {
-            Database database =
-                DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(owner));
-            ChangeLogParameters parameters = new ChangeLogParameters(database);
-            parameters.set("runtimeRole", io.secureflows.launcher.EmbeddedDatabase.RUNTIME);
-            new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "db.changelog-master.xml")
-                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
-                .execute();
-          });
-    }
-    assertThat(TestDatabase.count("select count(*) from databasechangelog")).isEqualTo(applied);
+    assertThat(TestDatabase.migrate()).isEqualTo(applied);
   }
 
   @Test

@@ -17,4 +17,12 @@ public final class Deployments {
     // ROOT.war deploys at "/", as the one-command run does.
     return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
   }
+
+  /**
+   * The WAR plus the test-only payload probe, for tests of what lies below the (future) session
+   * API.
+   */
+  public static WebArchive secureFlowsWithPayloadProbe() {
+    return secureFlows().addClasses(PayloadProbe.class, PayloadSeeder.class);
+  }
 }

@@ -2,11 +2,29 @@ package io.secureflows.testsupport;
 
 import io.secureflows.launcher.EmbeddedDatabase;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Stream;
+import liquibase.Scope;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Direct JDBC to the test database, as each of its roles, for assertions the API cannot make. */
@@ -37,6 +55,88 @@ public final class TestDatabase {
         return r.getLong(1);
       }
     }
+  }
+
+  /**
+   * Applies the changelog from the top-level {@code liquibase/} folder as the owner, as the
+   * Liquibase CLI or Maven plugin would; returns how many changesets are recorded afterwards.
+   */
+  public static long migrate() throws Exception {
+    try (Connection owner = asOwner()) {
+      Scope.child(
+          Map.of(
+              Scope.Attr.resourceAccessor.name(),
+              new DirectoryResourceAccessor(Path.of("liquibase"))),
+          () -> {
+            Database database =
+                DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(owner));
+            ChangeLogParameters parameters = new ChangeLogParameters(database);
+            parameters.set("runtimeRole", EmbeddedDatabase.RUNTIME);
+            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "db.changelog-master.xml")
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
+                .execute();
+          });
+    }
+    return count("select count(*) from databasechangelog");
+  }
+
+  /**
+   * Every row of every table as a logical backup holds it: {@code COPY ... TO STDOUT}, the text
+   * format {@code pg_dump} writes (bytea as {@code \\x} hex). The embedded PostgreSQL 18 ships no
+   * {@code pg_dump}, and an older one refuses a newer server, so the test takes the same data the
+   * same way.
+   */
+  public static String dump() throws SQLException, IOException {
+    StringBuilder dump = new StringBuilder();
+    try (Connection owner = asOwner();
+        Statement list = owner.createStatement();
+        ResultSet tables =
+            list.executeQuery(
+                "select tablename from pg_tables where schemaname = 'public' order by tablename")) {
+      CopyManager copy = owner.unwrap(PGConnection.class).getCopyAPI();
+      while (tables.next()) {
+        StringWriter rows = new StringWriter();
+        copy.copyOut("COPY public." + tables.getString(1) + " TO STDOUT", rows);
+        dump.append("-- ").append(tables.getString(1)).append('\n').append(rows);
+      }
+    }
+    return dump.toString();
+  }
+
+  /**
+   * Whether any file of the database's data folder (tables, indexes, write-ahead log) holds these
+   * bytes, after a checkpoint has written everything out.
+   */
+  public static boolean dataFilesContain(byte[] needle) throws SQLException, IOException {
+    EmbeddedDatabase database = TestEnvironment.get().database();
+    try (Connection superuser = database.superuserConnection();
+        Statement checkpoint = superuser.createStatement()) {
+      checkpoint.execute("CHECKPOINT");
+    }
+    try (Stream<Path> files = Files.walk(database.dataDirectory())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (indexOf(Files.readAllBytes(file), needle) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private enum Role {

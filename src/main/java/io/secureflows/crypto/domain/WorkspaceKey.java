@@ -90,6 +90,7 @@ public class WorkspaceKey {
   public void destroy(Instant now) {
     state = KeyState.DESTROYED;
     wrappedKey = null;
+    masterKeyId = null;
     stateChangedAt = now;
   }
 
