@@ -103,7 +103,8 @@ class WorkspaceEncryptionIT {
     assertThat(TestDatabase.dataFilesContain(marker.getBytes(StandardCharsets.UTF_8)))
         .as("marker in PostgreSQL's files on disk")
         .isFalse();
-    String workspaceName = admin().get("/api/v1/admin/workspaces/" + workspace).json().getString("name");
+    String workspaceName =
+        admin().get("/api/v1/admin/workspaces/" + workspace).json().getString("name");
     assertThat(TestDatabase.dataFilesContain(workspaceName.getBytes(StandardCharsets.UTF_8)))
         .as("the scan finds what is stored in clear, such as the workspace name")
         .isTrue();

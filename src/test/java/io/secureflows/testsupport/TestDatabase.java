@@ -32,11 +32,11 @@ public final class TestDatabase {
   private TestDatabase() {}
 
   public static Connection asOwner() throws SQLException {
-    return connect(EmbeddedDatabase.OWNER, password(Role.OWNER));
+    return connect(jdbcUrl(), EmbeddedDatabase.OWNER, password(Role.OWNER));
   }
 
   public static Connection asRuntime() throws SQLException {
-    return connect(EmbeddedDatabase.RUNTIME, password(Role.RUNTIME));
+    return connect(jdbcUrl(), EmbeddedDatabase.RUNTIME, password(Role.RUNTIME));
   }
 
   public static String jdbcUrl() {
@@ -62,7 +62,12 @@ public final class TestDatabase {
    * Liquibase CLI or Maven plugin would; returns how many changesets are recorded afterwards.
    */
   public static long migrate() throws Exception {
-    try (Connection owner = asOwner()) {
+    return migrate(jdbcUrl());
+  }
+
+  /** {@link #migrate()} on another database of the test server. */
+  public static long migrate(String url) throws Exception {
+    try (Connection owner = connect(url, EmbeddedDatabase.OWNER)) {
       Scope.child(
           Map.of(
               Scope.Attr.resourceAccessor.name(),
@@ -80,7 +85,18 @@ public final class TestDatabase {
                 .execute();
           });
     }
-    return count("select count(*) from databasechangelog");
+    try (Connection owner = connect(url, EmbeddedDatabase.OWNER);
+        Statement statement = owner.createStatement();
+        ResultSet count = statement.executeQuery("select count(*) from databasechangelog")) {
+      count.next();
+      return count.getLong(1);
+    }
+  }
+
+  /** A connection to any database of the test server as the owner or the runtime role. */
+  public static Connection connect(String url, String role) throws SQLException {
+    return connect(
+        url, role, password(role.equals(EmbeddedDatabase.OWNER) ? Role.OWNER : Role.RUNTIME));
   }
 
   /**
@@ -153,9 +169,9 @@ public final class TestDatabase {
     }
   }
 
-  private static Connection connect(String user, String password) throws SQLException {
+  private static Connection connect(String url, String user, String password) throws SQLException {
     PGSimpleDataSource source = new PGSimpleDataSource();
-    source.setURL(jdbcUrl());
+    source.setURL(url);
     source.setUser(user);
     source.setPassword(password);
     return source.getConnection();
