@@ -156,7 +156,7 @@ public final class Launcher {
     }
     if (refusal.isPresent()) {
       say(refusal.get());
-      say("Nothing was changed. Server log: " + dataDir.resolve("logs/server.log"));
+      say("Server log: " + dataDir.resolve("logs/server.log"));
       stop();
       return 3;
     }

@@ -20,6 +20,7 @@ public final class MasterKeystore {
     if (!Files.exists(file)) {
       PrivateFolders.create(file.getParent());
       Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+      Path passwordFile = PrivateFolders.passwordFile(file, password);
       Process process =
           new ProcessBuilder(
                   List.of(
@@ -35,10 +36,10 @@ public final class MasterKeystore {
                       "PKCS12",
                       "-keystore",
                       file.toString(),
-                      "-storepass",
-                      password,
-                      "-keypass",
-                      password))
+                      "-storepass:file",
+                      passwordFile.toString(),
+                      "-keypass:file",
+                      passwordFile.toString()))
               .redirectErrorStream(true)
               .start();
       try {
@@ -51,6 +52,8 @@ public final class MasterKeystore {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while creating the master key", e);
+      } finally {
+        Files.deleteIfExists(passwordFile);
       }
       Files.setPosixFilePermissions(file, PrivateFolders.OWNER_ONLY_FILE);
     }

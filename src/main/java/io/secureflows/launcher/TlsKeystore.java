@@ -27,6 +27,7 @@ public record TlsKeystore(Path file, String password, String alias) {
       String san =
           "dns:localhost,ip:127.0.0.1,ip:::1" + (extraHost == null ? "" : sanEntry(extraHost));
       Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+      Path passwordFile = PrivateFolders.passwordFile(file, password);
       List<String> command =
           List.of(
               keytool.toString(),
@@ -49,9 +50,13 @@ public record TlsKeystore(Path file, String password, String alias) {
               "PKCS12",
               "-keystore",
               file.toString(),
-              "-storepass",
-              password);
-      run(command);
+              "-storepass:file",
+              passwordFile.toString());
+      try {
+        run(command);
+      } finally {
+        Files.deleteIfExists(passwordFile);
+      }
       Files.setPosixFilePermissions(file, PrivateFolders.OWNER_ONLY_FILE);
     }
     return new TlsKeystore(file, password, ALIAS);

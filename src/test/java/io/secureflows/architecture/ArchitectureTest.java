@@ -48,6 +48,7 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
+                ROOT + ".session..",
                 ROOT + ".crypto..",
                 ROOT + ".workspace..",
                 ROOT + ".operator..",
@@ -62,7 +63,11 @@ class ArchitectureTest {
             .resideInAPackage(ROOT + ".crypto..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(ROOT + ".workspace..", ROOT + ".operator..", ROOT + ".launcher.."));
+            .resideInAnyPackage(
+                ROOT + ".workspace..",
+                ROOT + ".session..",
+                ROOT + ".operator..",
+                ROOT + ".launcher.."));
   }
 
   @Test
@@ -73,7 +78,19 @@ class ArchitectureTest {
             .resideInAPackage(ROOT + ".workspace..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(ROOT + ".operator..", ROOT + ".launcher.."));
+            .resideInAnyPackage(ROOT + ".operator..", ROOT + ".session..", ROOT + ".launcher.."));
+  }
+
+  @Test
+  void sessionKnowsNeitherOperatorsNorTheRegistryApi() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".session..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                ROOT + ".operator..", ROOT + ".workspace.api..", ROOT + ".launcher.."));
   }
 
   @Test

@@ -124,6 +124,26 @@ class WorkspaceEncryptionIT {
   }
 
   @Test
+  void replacingAPayloadEncryptsTheNewContentUnderTheNextVersion() throws Exception {
+    String workspace = workspace();
+    UUID session = UUID.randomUUID();
+    assertThat(store(workspace, session, "{\"v\":1}").body()).isEqualTo("1");
+    long firstCiphertext =
+        TestDatabase.count(
+            "select length(ciphertext) from session_payload where session_id = ?", session);
+    assertThat(store(workspace, session, "{\"v\":\"second, longer\"}").body()).isEqualTo("2");
+    assertThat(read(workspace, session).body()).isEqualTo("{\"v\":\"second, longer\"}");
+    assertThat(
+            TestDatabase.count(
+                "select payload_version from session_payload where session_id = ?", session))
+        .isEqualTo(2);
+    assertThat(
+            TestDatabase.count(
+                "select length(ciphertext) from session_payload where session_id = ?", session))
+        .isGreaterThan(firstCiphertext);
+  }
+
+  @Test
   void readsDoNotWrite() throws Exception {
     String workspace = workspace();
     UUID session = UUID.randomUUID();

@@ -25,11 +25,24 @@ public final class ApiClient {
   private final URI base;
   private final HttpClient http;
   private final List<String> defaultHeaders;
+  private final Duration timeout;
 
   private ApiClient(URI base, HttpClient http, List<String> defaultHeaders) {
+    this(base, http, defaultHeaders, Duration.ofSeconds(30));
+  }
+
+  private ApiClient(URI base, HttpClient http, List<String> defaultHeaders, Duration timeout) {
     this.base = base;
     this.http = http;
     this.defaultHeaders = List.copyOf(defaultHeaders);
+    this.timeout = timeout;
+  }
+
+  /**
+   * The same client waiting up to {@code timeout} for each answer (benchmarks seed for minutes).
+   */
+  public ApiClient withTimeout(Duration timeout) {
+    return new ApiClient(base, http, defaultHeaders, timeout);
   }
 
   /** A client for the deployment Arquillian reports, on loopback plain HTTP. */
@@ -55,7 +68,10 @@ public final class ApiClient {
       HttpClient client =
           HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
       return new ApiClient(
-          URI.create("https://127.0.0.1:" + environment.httpsPort()), client, defaultHeaders);
+          URI.create("https://127.0.0.1:" + environment.httpsPort()),
+          client,
+          defaultHeaders,
+          timeout);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.GeneralSecurityException e) {
@@ -68,7 +84,7 @@ public final class ApiClient {
     List<String> headers = new ArrayList<>(defaultHeaders);
     headers.add("Authorization");
     headers.add("Bearer " + token);
-    return new ApiClient(base, http, headers);
+    return new ApiClient(base, http, headers, timeout);
   }
 
   public Reply get(String path, String... headers) {
@@ -91,9 +107,7 @@ public final class ApiClient {
 
   public Reply send(String method, String path, BodyPublisher body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .method(method, body);
+        HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).method(method, body);
     for (int i = 0; i < defaultHeaders.size(); i += 2) {
       request.header(defaultHeaders.get(i), defaultHeaders.get(i + 1));
     }

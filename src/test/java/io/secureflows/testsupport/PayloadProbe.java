@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -86,21 +87,19 @@ public class PayloadProbe {
         .toString();
   }
 
-  /** Rewraps until nothing is left; answers how many rows moved and how long it took. */
+  /**
+   * One rewrap run of at most 20 seconds (the server closes longer requests): rows moved, skipped,
+   * millis.
+   */
   @POST
   @Path("rewrap")
   @Produces(MediaType.APPLICATION_JSON)
   public String rewrap() {
-    long started = System.nanoTime();
-    long total = 0;
-    int moved;
-    do {
-      moved = rewrapper.rewrapBatch();
-      total += moved;
-    } while (moved > 0);
+    KeyRewrapper.Totals totals = rewrapper.rewrapAll(Duration.ofSeconds(20));
     return Json.createObjectBuilder()
-        .add("rewrapped", total)
-        .add("millis", (System.nanoTime() - started) / 1_000_000)
+        .add("rewrapped", totals.moved())
+        .add("skipped", totals.skipped())
+        .add("millis", totals.millis())
         .build()
         .toString();
   }

@@ -43,9 +43,10 @@ public class EnvelopeCipher {
    * @throws io.secureflows.crypto.KeysDestroyedException if its key version was destroyed
    */
   public byte[] open(UUID workspaceId, String binding, Envelope envelope) {
-    KeyRing.UsableKey key = keyRing.keyForDecryption(workspaceId, envelope.keyVersion());
+    KeyRing.UsableKey key = null;
     byte[] dataKey = null;
     try {
+      key = keyRing.keyForDecryption(workspaceId, envelope.keyVersion());
       dataKey =
           AesGcm.unwrap(
               key.key(),
@@ -57,7 +58,9 @@ public class EnvelopeCipher {
       throw new DecryptionFailedException(
           "encrypted record " + binding + " of workspace " + workspaceId + " did not authenticate");
     } finally {
-      Arrays.fill(key.key(), (byte) 0);
+      if (key != null) {
+        Arrays.fill(key.key(), (byte) 0);
+      }
       if (dataKey != null) {
         Arrays.fill(dataKey, (byte) 0);
       }

@@ -9,10 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the rewrap every few seconds on every node (a non-persistent timer: Payara Micro has no
- * persistent ones). Nodes share the work through the database's row locks. A run takes batches
- * until nothing is left or its time budget is spent; a crash loses at most the batch in flight,
- * whose transaction rolls back, and the next run resumes.
+ * Runs the rewrap every five seconds on every node (a non-persistent timer: Payara Micro has no
+ * persistent ones). Nodes share the work through the database's row locks; a run on a node that is
+ * still busy is skipped.
  */
 @Singleton
 public class KeyRewrapJob {
@@ -28,30 +27,22 @@ public class KeyRewrapJob {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    long started = System.nanoTime();
-    long total = 0;
     try {
-      int moved;
-      do {
-        moved = rewrapper.rewrapBatch();
-        total += moved;
-      } while (moved > 0 && System.nanoTime() - started < BUDGET.toNanos());
+      KeyRewrapper.Totals totals = rewrapper.rewrapAll(BUDGET);
+      if (totals.moved() > 0 || totals.skipped() > 0) {
+        LOG.info(
+            "Rewrapped "
+                + totals.moved()
+                + " data keys in "
+                + totals.millis()
+                + " ms; skipped "
+                + totals.skipped()
+                + " that did not unwrap");
+      }
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "Key rewrap stopped after " + total + " rows; the next run resumes", e);
+      LOG.log(Level.WARNING, "Key rewrap stopped; the next run resumes", e);
     } finally {
       running.set(false);
-    }
-    if (total > 0) {
-      long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-      LOG.info(
-          "Rewrapped "
-              + total
-              + " data keys in "
-              + millis
-              + " ms ("
-              + total * 1000 / millis
-              + " rows/s)");
     }
   }
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -179,14 +180,16 @@ public class KeyRing {
     return stale.size();
   }
 
-  /** Workspaces that have no key version at all (created before encryption existed). */
-  public List<UUID> workspacesWithoutKeys() {
-    List<?> ids =
-        em.createNativeQuery(
-                "select w.id from workspace w where not exists "
-                    + "(select 1 from workspace_key k where k.workspace_id = w.id)")
-            .getResultList();
-    return ids.stream().map(UUID.class::cast).toList();
+  /**
+   * Whether the workspace has any key version (workspaces created before encryption existed have
+   * none).
+   */
+  public boolean hasKeys(UUID workspaceId) {
+    return !em.createQuery("select k.id from WorkspaceKey k where k.workspaceId = :ws", UUID.class)
+        .setParameter("ws", workspaceId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   private byte[] unwrap(WorkspaceKey key) {
@@ -213,6 +216,8 @@ public class KeyRing {
         .setParameter("ws", workspaceId)
         .setParameter("state", KeyState.ACTIVE)
         .setLockMode(lock)
+        // Runs inside flushes (the encryption listener): never flush from here.
+        .setFlushMode(FlushModeType.COMMIT)
         .getResultStream()
         .findFirst()
         .orElseThrow(
@@ -227,6 +232,7 @@ public class KeyRing {
             WorkspaceKey.class)
         .setParameter("ws", workspaceId)
         .setParameter("v", version)
+        .setFlushMode(FlushModeType.COMMIT)
         .getResultStream()
         .findFirst()
         .orElse(null);

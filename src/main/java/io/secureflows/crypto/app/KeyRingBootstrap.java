@@ -1,5 +1,6 @@
 package io.secureflows.crypto.app;
 
+import io.secureflows.platform.persistence.StartupRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -7,8 +8,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -29,18 +28,19 @@ public class KeyRingBootstrap {
 
   @PostConstruct
   void bootstrap() {
-    em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
-    int rewrapped = keyRing.rewrapUnderCurrentMasterKey();
-    if (rewrapped > 0) {
-      LOG.info(
-          "Master-key rotation: rewrapped "
-              + rewrapped
-              + " workspace key versions under the current master key");
-    }
-    List<UUID> keyless = keyRing.workspacesWithoutKeys();
-    keyless.forEach(keyRing::createFirstVersion);
-    if (!keyless.isEmpty()) {
-      LOG.info("Created key version 1 for " + keyless.size() + " workspaces");
+    try {
+      em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")")
+          .getSingleResult();
+      int rewrapped = keyRing.rewrapUnderCurrentMasterKey();
+      if (rewrapped > 0) {
+        LOG.info(
+            "Master-key rotation: rewrapped "
+                + rewrapped
+                + " workspace key versions under the current master key");
+      }
+    } catch (RuntimeException e) {
+      throw StartupRefusal.refuse(
+          LOG, "the workspace keys could not be rewrapped under the current master key", e);
     }
   }
 }

@@ -44,6 +44,8 @@ public class MasterKeyGuard {
       LOG.info("Master key " + masterKeys.current().id() + " loaded and verified");
     } catch (MasterKeyUnavailableException e) {
       throw StartupRefusal.refuse(LOG, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw StartupRefusal.refuse(LOG, "the master key could not be loaded: " + e.getMessage(), e);
     } catch (SQLException e) {
       throw StartupRefusal.refuse(
           LOG, "the database could not be read to verify the master key", e);

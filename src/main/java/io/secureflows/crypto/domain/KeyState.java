@@ -11,7 +11,10 @@ public enum KeyState {
    * version.
    */
   DECRYPT_ONLY,
-  /** Protects nothing any more and is never used again. */
+  /**
+   * Protects nothing any more and never encrypts again. Its wrapped key is kept (only destruction
+   * erases it), so that nothing could become unreadable by retiring.
+   */
   RETIRED,
   /**
    * Its wrapped key was erased: what it protected can no longer be decrypted (crypto-shredding).

@@ -19,6 +19,7 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class PayloadEnvelopeStore implements EnvelopeStore {
+  private static final String FIRST_ID = "00000000-0000-0000-0000-000000000000";
 
   @PersistenceContext EntityManager em;
 
@@ -38,15 +39,16 @@ public class PayloadEnvelopeStore implements EnvelopeStore {
   }
 
   @Override
-  public List<WrappedRow> lockRowsToRewrap(int limit) {
+  public List<WrappedRow> lockRowsToRewrap(Object afterRowId, int limit) {
     List<?> rows =
         em.createNativeQuery(
                 "select p.session_id, p.workspace_id, p.key_version, p.wrapped_data_key, p.payload_version "
                     + "from session_payload p join workspace_key k "
                     + "on k.workspace_id = p.workspace_id and k.state = 'ACTIVE' "
-                    + "where p.key_version <> k.version "
-                    + "limit ?1 for update of p skip locked")
+                    + "where p.key_version <> k.version and p.session_id > cast(?2 as uuid) "
+                    + "order by p.session_id limit ?1 for update of p skip locked")
             .setParameter(1, limit)
+            .setParameter(2, afterRowId == null ? FIRST_ID : afterRowId.toString())
             .getResultList();
     List<WrappedRow> batch = new ArrayList<>(rows.size());
     for (Object row : rows) {

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("KeyRingBootstrap")
+@DependsOn("WorkspaceKeyBootstrap")
 public class DemoWorkspaceBootstrap {
   public static final String DEMO_WORKSPACE_NAME = "Demo workspace";
   private static final Logger LOG = Logger.getLogger(DemoWorkspaceBootstrap.class.getName());

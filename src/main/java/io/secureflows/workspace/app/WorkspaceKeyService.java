@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /** A workspace's key versions as operators manage them: status, rotate, retire, destroy. */
 @ApplicationScoped
 @Transactional
 public class WorkspaceKeyService {
+  private static final Logger LOG = Logger.getLogger(WorkspaceKeyService.class.getName());
 
   @Inject CallerContext callers;
 
@@ -29,6 +31,13 @@ public class WorkspaceKeyService {
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
     keyRing.rotate(workspaceId);
+    LOG.info(
+        "Workspace "
+            + workspaceId
+            + ": key rotated by "
+            + callers.require().kind()
+            + " "
+            + callers.require().id());
     return keyRing.status(workspaceId);
   }
 
@@ -36,6 +45,15 @@ public class WorkspaceKeyService {
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
     keyRing.retire(workspaceId, version);
+    LOG.info(
+        "Workspace "
+            + workspaceId
+            + ": key version "
+            + version
+            + " retired by "
+            + callers.require().kind()
+            + " "
+            + callers.require().id());
     return keyRing.status(workspaceId);
   }
 
@@ -44,6 +62,13 @@ public class WorkspaceKeyService {
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
     keyRing.destroyAll(workspaceId);
+    LOG.warning(
+        "Workspace "
+            + workspaceId
+            + ": all keys destroyed (crypto-shredded) by "
+            + callers.require().kind()
+            + " "
+            + callers.require().id());
     return keyRing.status(workspaceId);
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The envelope as assembled: a fresh data key per write, wrapped under the workspace key version,
  * with content and wrap bound to the workspace, the record's binding and the key version. The key
  * ring here is an in-memory stand-in holding two versions; the database-backed one is exercised by
- * PayloadEncryptionIT.
+ * WorkspaceEncryptionIT.
  */
 class EnvelopeCipherTest {
   private static final UUID WORKSPACE = UUID.randomUUID();
