@@ -11,9 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 
 /**
- * After migrations: finishes a master-key rotation (every workspace key wrapped by a previous
- * master key is rewrapped under the current one) and gives version 1 to any workspace that has no
- * key yet. Nodes starting together serialize on an advisory lock.
+ * After migrations: finishes a master-key rotation, rewrapping every workspace key wrapped by a
+ * previous master key under the current one. Nodes starting together serialize on an advisory lock.
  */
 @Singleton
 @Startup
