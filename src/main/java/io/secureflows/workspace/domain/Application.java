@@ -137,6 +137,14 @@ public class Application {
     return new ArrayList<>(uris);
   }
 
+  /**
+   * Whether this application may be sent back to the requested redirect URI ({@link
+   * RedirectUriPolicy#matches}).
+   */
+  public boolean acceptsRedirect(String requested) {
+    return RedirectUriPolicy.matches(List.of(redirectUris), requested, type);
+  }
+
   public UUID id() {
     return id;
   }

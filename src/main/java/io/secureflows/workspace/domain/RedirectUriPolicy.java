@@ -2,6 +2,7 @@ package io.secureflows.workspace.domain;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.Set;
 public final class RedirectUriPolicy {
   static final int MAX_LENGTH = 2000;
   private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
+  private static final Set<String> LOOPBACK_LITERALS = Set.of("127.0.0.1", "[::1]");
 
   private RedirectUriPolicy() {}
 
@@ -68,6 +70,58 @@ public final class RedirectUriPolicy {
       case "http" -> hierarchical(uri).or(() -> loopbackOnly(uri));
       default -> privateUse(uri, scheme, type);
     };
+  }
+
+  /**
+   * Whether a requested redirect URI may be used: it must equal one of the registered URIs exactly,
+   * character for character (no case folding, no decoding, no normalisation, no prefix). The one
+   * exception is RFC 8252 section 7.3: for a mobile application that registered a loopback IP
+   * literal ({@code http://127.0.0.1/...} or {@code http://[::1]/...}), the port may differ,
+   * because the native app picks a free port at run time; everything else, path and query included,
+   * must still be identical.
+   */
+  public static boolean matches(List<String> registered, String requested, ApplicationType type) {
+    if (requested == null || requested.isEmpty() || registered == null) {
+      return false;
+    }
+    for (String candidate : registered) {
+      if (candidate.equals(requested)
+          || type == ApplicationType.MOBILE && sameLoopbackButPort(candidate, requested)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameLoopbackButPort(String registered, String requested) {
+    try {
+      URI a = new URI(registered);
+      URI b = new URI(requested);
+      return "http".equals(a.getScheme())
+          && "http".equals(b.getScheme())
+          && LOOPBACK_LITERALS.contains(a.getHost())
+          && a.getHost().equals(b.getHost())
+          && a.getRawUserInfo() == null
+          && b.getRawUserInfo() == null
+          && b.getRawFragment() == null
+          && java.util.Objects.equals(a.getRawPath(), b.getRawPath())
+          && java.util.Objects.equals(a.getRawQuery(), b.getRawQuery())
+          && requested.equals(
+              "http://"
+                  + b.getRawAuthority()
+                  + nullToEmpty(b.getRawPath())
+                  + query(b.getRawQuery()));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String query(String rawQuery) {
+    return rawQuery == null ? "" : "?" + rawQuery;
   }
 
   private static Optional<String> hierarchical(URI uri) {
