@@ -48,6 +48,7 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
+                ROOT + ".identity..",
                 ROOT + ".session..",
                 ROOT + ".crypto..",
                 ROOT + ".workspace..",
@@ -64,6 +65,7 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
+                ROOT + ".identity..",
                 ROOT + ".workspace..",
                 ROOT + ".session..",
                 ROOT + ".operator..",
@@ -78,7 +80,11 @@ class ArchitectureTest {
             .resideInAPackage(ROOT + ".workspace..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(ROOT + ".operator..", ROOT + ".session..", ROOT + ".launcher.."));
+            .resideInAnyPackage(
+                ROOT + ".identity..",
+                ROOT + ".operator..",
+                ROOT + ".session..",
+                ROOT + ".launcher.."));
   }
 
   @Test

@@ -1,0 +1,6 @@
+package io.secureflows.identity.api;
+
+import java.util.List;
+
+/** A page of users: {@code {"items": [...], "next": cursor-or-null}}. */
+public record UserPage(List<UserView> items, String next) {}
