@@ -177,6 +177,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void identityIsUsedByNoConcernBelowOrBesideIt() {
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(ROOT + ".session..", ROOT + ".operator..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".identity.."));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".identity..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                ROOT + ".operator..", ROOT + ".workspace.api..", ROOT + ".launcher.."));
+  }
+
+  @Test
   void entitiesLiveInDomainPackages() {
     check(classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..domain.."));
   }

@@ -112,7 +112,13 @@ class PlatformIT {
   void migrationsCreatedTheSchemaAndTheDbaPathIsIdempotent() throws Exception {
     for (String table :
         new String[] {
-          "workspace", "application", "operator", "api_key", "workspace_key", "session_payload"
+          "workspace",
+          "application",
+          "operator",
+          "api_key",
+          "workspace_key",
+          "session_payload",
+          "end_user"
         }) {
       assertThat(
               TestDatabase.count(

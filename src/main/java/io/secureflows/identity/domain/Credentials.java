@@ -39,7 +39,7 @@ public final class Credentials {
     if (password == null || password.isEmpty()) {
       errors.add(new FieldError("password", "is required"));
     } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD
-        || password.length() > MAX_PASSWORD) {
+        || password.codePointCount(0, password.length()) > MAX_PASSWORD) {
       errors.add(
           new FieldError(
               "password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long"));

@@ -8,8 +8,11 @@ import io.secureflows.testsupport.IntegrationTest;
 import io.secureflows.testsupport.Reply;
 import io.secureflows.testsupport.TestDatabase;
 import io.secureflows.testsupport.TestEnvironment;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * reach.
  */
 @IntegrationTest
-class UserDirectoryIT {
+class IdentityAdminIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -218,5 +221,46 @@ class UserDirectoryIT {
                 "select count(*) from end_user where id = ?::uuid and status = 'ACTIVE'",
                 theirUser))
         .isEqualTo(1);
+  }
+
+  @Test
+  void jwksPublishesTheSigningKeyAndRotationKeepsTheOldOneForVerification() {
+    ApiClient anonymous = ApiClient.forDeployment(deployment);
+    Reply jwks = anonymous.get("/.well-known/jwks.json");
+    assertThat(jwks.status()).isEqualTo(200);
+    assertThat(jwks.contentType()).startsWith("application/jwk-set+json");
+    JsonArray before = jwks.json().getJsonArray("keys");
+    assertThat(before).isNotEmpty();
+    JsonObject first = before.getJsonObject(0);
+    assertThat(first.getString("kty")).isEqualTo("RSA");
+    assertThat(first.getString("alg")).isEqualTo("RS256");
+    assertThat(first.containsKey("d")).as("no private exponent").isFalse();
+
+    Reply rotated = admin().postJson("/api/v1/admin/signing-keys/rotate", "");
+    assertThat(rotated.status()).isEqualTo(200);
+    JsonObject active = rotated.items().getJsonObject(0);
+    assertThat(active.getString("state")).isEqualTo("active");
+    assertThat(active.getString("kid")).isNotEqualTo(first.getString("kid"));
+
+    List<String> kids =
+        anonymous.get("/.well-known/jwks.json").json().getJsonArray("keys").stream()
+            .map(k -> k.asJsonObject().getString("kid"))
+            .toList();
+    assertThat(kids).contains(active.getString("kid"), first.getString("kid"));
+  }
+
+  @Test
+  void onlyPlatformOperatorsManageSigningKeys() {
+    String workspace = workspace();
+    String key =
+        admin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + workspace + "/api-keys",
+                "{\"name\":\"k\",\"role\":\"workspace-admin\"}")
+            .json()
+            .getString("key");
+    ApiClient scoped = ApiClient.forDeployment(deployment).bearer(key);
+    assertThat(scoped.get("/api/v1/admin/signing-keys").status()).isEqualTo(403);
+    assertThat(scoped.postJson("/api/v1/admin/signing-keys/rotate", "").status()).isEqualTo(403);
   }
 }
