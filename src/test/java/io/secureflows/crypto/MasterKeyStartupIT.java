@@ -270,7 +270,21 @@ class MasterKeyStartupIT {
       process.destroyForcibly();
       throw new AssertionError("the launcher did not stop by itself");
     }
+    if (process.exitValue() != 3 && !stopWhenReady) {
+      // Keep what the server said next to the failure: a start that neither refused nor became
+      // ready.
+      output.append(serverLogTail(ROOT.resolve(name).resolve("logs/server.log")));
+    }
     return new Launch(process.exitValue(), output.toString());
+  }
+
+  private static String serverLogTail(Path log) throws Exception {
+    if (!Files.exists(log)) {
+      return "\n(no server log)";
+    }
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return "\n--- server log tail ---\n"
+        + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   private static int freePort() throws Exception {
