@@ -69,6 +69,15 @@ public final class TokenSigning {
   }
 
   /**
+   * Proves that the master key unwraps this stored private key (the start-up guard).
+   *
+   * @throws RuntimeException if it does not
+   */
+  public static void checkUnwraps(MasterKey master, String kid, byte[] wrappedPrivateKey) {
+    Arrays.fill(master.unwrap(wrappedPrivateKey, wrapContext(kid)), (byte) 0);
+  }
+
+  /**
    * A compact JWS: {@code base64url(header).base64url(claims).base64url(signature)}, header {@code
    * {"alg":"RS256", "typ":"JWT","kid":...}}.
    *

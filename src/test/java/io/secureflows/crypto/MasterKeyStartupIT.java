@@ -111,6 +111,7 @@ class MasterKeyStartupIT {
           workspace,
           oldMaster.wrap(workspaceKey, WorkspaceKey.wrapContext(workspace, 1)),
           oldMaster.id());
+      insertSigningKey(owner, TokenSigning.generate(oldMaster));
     }
     Path keystore = ROOT.resolve("rotation-master.p12");
     Files.createDirectories(ROOT);
@@ -150,6 +151,18 @@ class MasterKeyStartupIT {
             .isEqualTo(workspaceKey);
       }
     }
+    try (Connection owner = TestDatabase.connect(url, EmbeddedDatabase.OWNER);
+        Statement query = owner.createStatement();
+        ResultSet keys =
+            query.executeQuery("select kid, wrapped_private_key, master_key_id from signing_key")) {
+      int count = 0;
+      while (keys.next()) {
+        count++;
+        assertThat(keys.getString(3)).isEqualTo(newMaster.id());
+        TokenSigning.checkUnwraps(newMaster, keys.getString(1), keys.getBytes(2));
+      }
+      assertThat(count).as("the old signing key, rewrapped; no second one created").isEqualTo(1);
+    }
   }
 
   private static String separateDatabase(String name) throws Exception {
@@ -162,6 +175,20 @@ class MasterKeyStartupIT {
         TestDatabase.jdbcUrl().replaceFirst("/" + EmbeddedDatabase.DATABASE + "$", "/" + name);
     TestDatabase.migrate(url);
     return url;
+  }
+
+  private static void insertSigningKey(Connection owner, TokenSigning.GeneratedKey key)
+      throws Exception {
+    try (PreparedStatement insert =
+        owner.prepareStatement(
+            "insert into signing_key (kid, algorithm, public_key, wrapped_private_key, master_key_id, state, "
+                + "created_at, state_changed_at) values (?, 'RS256', ?, ?, ?, 'ACTIVE', now(), now())")) {
+      insert.setString(1, key.kid());
+      insert.setBytes(2, key.publicKey());
+      insert.setBytes(3, key.wrappedPrivateKey());
+      insert.setString(4, key.masterKeyId());
+      insert.executeUpdate();
+    }
   }
 
   private static void insertWorkspaceKey(
