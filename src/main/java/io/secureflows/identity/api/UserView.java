@@ -11,7 +11,7 @@ public record UserView(
         user.id().toString(),
         user.email(),
         user.status().externalName(),
-        user.lockedUntil() != null && user.lockedUntil().isAfter(now),
+        user.isLocked(now),
         user.failedAttempts(),
         user.createdAt());
   }

@@ -74,6 +74,33 @@ public class EndUser {
     updatedAt = now;
   }
 
+  /** Whether sign-in is refused for now by the brute-force lock. */
+  public boolean isLocked(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+
+  /**
+   * A failed sign-in: counts it and, past the policy's threshold, locks the account for a growing
+   * while.
+   */
+  public void recordFailedSignIn(LockoutPolicy policy, Instant now) {
+    failedAttempts = failedAttempts == Integer.MAX_VALUE ? failedAttempts : failedAttempts + 1;
+    Instant until = policy.lockedUntil(failedAttempts, now);
+    if (until != null) {
+      lockedUntil = until;
+    }
+    updatedAt = now;
+  }
+
+  /** A successful sign-in: the failures are forgotten. */
+  public void recordSuccessfulSignIn(Instant now) {
+    if (failedAttempts != 0 || lockedUntil != null) {
+      failedAttempts = 0;
+      lockedUntil = null;
+      updatedAt = now;
+    }
+  }
+
   /** Lifts a brute-force lockout and forgets the failed attempts. */
   public void unlock(Instant now) {
     failedAttempts = 0;
