@@ -3,7 +3,7 @@ package io.secureflows.identity.api;
 import io.secureflows.identity.app.UserDirectory;
 import io.secureflows.identity.domain.EndUser;
 import io.secureflows.platform.error.InvalidInputException;
-import io.secureflows.platform.error.NotFoundException;
+import io.secureflows.platform.rest.PathIds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -117,22 +117,10 @@ public class UserResource {
   }
 
   private UUID workspace() {
-    return uuid(workspaceId, "Workspace");
+    return PathIds.parse(workspaceId, "Workspace");
   }
 
   private static UUID user(String value) {
-    return uuid(value, "User");
-  }
-
-  private static UUID uuid(String value, String what) {
-    try {
-      UUID id = UUID.fromString(value);
-      if (!id.toString().equals(value.toLowerCase(java.util.Locale.ROOT))) {
-        throw new NotFoundException(what);
-      }
-      return id;
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException(what);
-    }
+    return PathIds.parse(value, "User");
   }
 }

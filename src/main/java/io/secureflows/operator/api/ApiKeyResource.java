@@ -3,7 +3,7 @@ package io.secureflows.operator.api;
 import io.secureflows.operator.app.ApiKeyService;
 import io.secureflows.operator.app.IssuedApiKey;
 import io.secureflows.platform.error.InvalidInputException;
-import io.secureflows.platform.error.NotFoundException;
+import io.secureflows.platform.rest.PathIds;
 import io.secureflows.platform.tenancy.OperatorRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 
 /** {@code /api/v1/admin/workspaces/{ws}/api-keys}: create a key confined to one workspace. */
 @Path("v1/admin/workspaces/{workspaceId}/api-keys")
@@ -39,7 +38,8 @@ public class ApiKeyResource {
     if (role == null) {
       throw InvalidInputException.of("role", "must be workspace-admin or auditor");
     }
-    IssuedApiKey issued = apiKeys.issueForWorkspace(workspaceId(workspaceId), request.name(), role);
+    IssuedApiKey issued =
+        apiKeys.issueForWorkspace(PathIds.parse(workspaceId, "Workspace"), request.name(), role);
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     return Response.created(
@@ -47,13 +47,5 @@ public class ApiKeyResource {
         .cacheControl(noStore)
         .entity(IssuedApiKeyView.of(issued))
         .build();
-  }
-
-  private static UUID workspaceId(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("Workspace");
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.secureflows.workspace.api;
 
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.PathIds;
 import io.secureflows.workspace.app.ApplicationService;
 import io.secureflows.workspace.domain.Application;
 import io.secureflows.workspace.domain.ApplicationType;

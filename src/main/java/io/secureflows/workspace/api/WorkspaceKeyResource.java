@@ -2,6 +2,7 @@ package io.secureflows.workspace.api;
 
 import io.secureflows.crypto.app.KeyStatus;
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.PathIds;
 import io.secureflows.workspace.app.WorkspaceKeyService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

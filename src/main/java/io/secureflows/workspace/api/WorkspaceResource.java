@@ -1,6 +1,7 @@
 package io.secureflows.workspace.api;
 
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.PathIds;
 import io.secureflows.workspace.app.WorkspaceService;
 import io.secureflows.workspace.domain.Workspace;
 import jakarta.enterprise.context.RequestScoped;

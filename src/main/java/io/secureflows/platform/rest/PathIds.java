@@ -1,13 +1,16 @@
-package io.secureflows.workspace.api;
+package io.secureflows.platform.rest;
 
 import io.secureflows.platform.error.NotFoundException;
 import java.util.UUID;
 
-/** Path ids that are not UUIDs name nothing: 404, as for any unknown id. */
-final class PathIds {
+/**
+ * Ids in API paths: only the canonical lower-case UUID form names anything; anything else answers
+ * 404, exactly as an unknown id does.
+ */
+public final class PathIds {
   private PathIds() {}
 
-  static UUID parse(String value, String what) {
+  public static UUID parse(String value, String what) {
     try {
       UUID id = UUID.fromString(value);
       if (!id.toString().equals(value.toLowerCase(java.util.Locale.ROOT))) {
