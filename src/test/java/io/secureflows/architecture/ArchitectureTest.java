@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.secureflows.platform.rest.Unauthenticated;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
@@ -153,24 +154,28 @@ class ArchitectureTest {
   }
 
   @Test
-  void everyAdminResourceIsUnderTheAuthenticatedAdminPath() {
+  void everyResourceIsAuthenticatedOrPublicOnPurpose() {
     check(
         classes()
             .that()
             .areAnnotatedWith(Path.class)
             .should(
                 new com.tngtech.archunit.lang.ArchCondition<>(
-                    "have a path under v1/admin (API-key authenticated)") {
+                    "be under v1/admin (API-key authenticated) or say why it is @Unauthenticated") {
                   @Override
                   public void check(
                       com.tngtech.archunit.core.domain.JavaClass resource,
                       com.tngtech.archunit.lang.ConditionEvents events) {
                     String path = resource.getAnnotationOfType(Path.class).value();
-                    if (!path.startsWith("v1/admin/") && !path.equals("v1/admin")) {
+                    boolean admin = path.startsWith("v1/admin/") || path.equals("v1/admin");
+                    if (!admin && !resource.isAnnotatedWith(Unauthenticated.class)) {
                       events.add(
                           com.tngtech.archunit.lang.SimpleConditionEvent.violated(
                               resource,
-                              resource.getName() + " is at " + path + ", outside v1/admin"));
+                              resource.getName()
+                                  + " is at "
+                                  + path
+                                  + ", outside v1/admin, and not @Unauthenticated"));
                     }
                   }
                 }));

@@ -52,6 +52,21 @@ public class SigningKeys {
         .getResultList();
   }
 
+  /** Signs a sessionToken's claims (a JSON object) with the active key. */
+  public String sign(String claimsJson) {
+    SigningKey key =
+        active(LockModeType.NONE)
+            .orElseThrow(() -> new IllegalStateException("there is no active signing key"));
+    MasterKey master =
+        masterKeys
+            .byId(key.masterKeyId())
+            .orElseThrow(
+                () ->
+                    new MasterKeyUnavailableException(
+                        "the signing key's master key is not loaded"));
+    return TokenSigning.sign(key.kid(), key.wrappedPrivateKey(), master, claimsJson);
+  }
+
   /** A new active key; the previous one keeps verifying. Platform operators only. */
   public List<SigningKey> rotate() {
     callers.requirePlatformOperator();

@@ -79,6 +79,23 @@ public class ApplicationService {
         .orElseThrow(() -> new NotFoundException("Application"));
   }
 
+  /**
+   * The application with this client id, for the public hosted-login and token endpoints: there is
+   * no operator caller there, the client id is the only thing the request names, and it is unique
+   * across workspaces.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<Application> findByClientId(String clientId) {
+    if (clientId == null || !clientId.matches(Application.CLIENT_ID_PATTERN)) {
+      return java.util.Optional.empty();
+    }
+    return em.createQuery(
+            "select a from Application a where a.clientId = :clientId", Application.class)
+        .setParameter("clientId", clientId)
+        .getResultStream()
+        .findFirst();
+  }
+
   private boolean clientIdTaken(String clientId) {
     return !em.createQuery(
             "select a.id from Application a where a.clientId = :clientId", UUID.class)

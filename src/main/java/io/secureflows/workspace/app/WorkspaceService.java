@@ -60,6 +60,15 @@ public class WorkspaceService {
     return workspace;
   }
 
+  /**
+   * A workspace's display name for the public hosted-login pages of its applications (no operator
+   * caller there).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String displayName(UUID id) {
+    return find(id).name();
+  }
+
   private Workspace find(UUID id) {
     Workspace workspace = em.find(Workspace.class, id);
     if (workspace == null) {

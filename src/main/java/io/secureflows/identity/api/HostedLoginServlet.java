@@ -1,0 +1,165 @@
+package io.secureflows.identity.api;
+
+import io.secureflows.crypto.RandomSecrets;
+import io.secureflows.crypto.SecretDigest;
+import io.secureflows.identity.app.AuthorizationRequest;
+import io.secureflows.identity.app.HostedSignIn;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@code /login/authorize}: GET shows the sign-in form for a checked authorization request, POST
+ * signs in and answers 303 to the redirect URI with the code. A request that fails the checks gets
+ * an error page (400) and never a redirect. The form carries an anti-forgery token that must equal
+ * the one in a same-site, HTTP-only cookie.
+ */
+@WebServlet("/login/authorize")
+public class HostedLoginServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  static final String GENERIC_FAILURE = "The email or password is not correct.";
+
+  @Inject transient HostedSignIn signIn;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    AuthorizationRequest checked;
+    try {
+      checked = signIn.check(parameters(request));
+    } catch (AuthorizationRequest.Refused refused) {
+      html(response, 400, LoginPage.refused(refused.getMessage()), null);
+      return;
+    }
+    String csrf = RandomSecrets.urlSafe(32);
+    setCsrfCookie(request, response, csrf);
+    html(response, 200, LoginPage.form(checked, csrf, null, null), checked.redirectUri());
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    AuthorizationRequest checked;
+    try {
+      checked = signIn.check(parameters(request));
+    } catch (AuthorizationRequest.Refused refused) {
+      html(response, 400, LoginPage.refused(refused.getMessage()), null);
+      return;
+    }
+    if (!csrfMatches(request)) {
+      html(
+          response,
+          400,
+          LoginPage.refused(
+              "The sign-in form expired or did not come from this page. Start again."),
+          null);
+      return;
+    }
+    String email = request.getParameter("email");
+    Optional<HostedSignIn.Redirect> redirect =
+        signIn.signIn(checked, email, request.getParameter("password"));
+    if (redirect.isPresent()) {
+      clearCsrfCookie(request, response);
+      response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      response.setHeader("Location", redirect.get().location());
+      response.setHeader("Cache-Control", "no-store");
+      return;
+    }
+    String csrf = RandomSecrets.urlSafe(32);
+    setCsrfCookie(request, response, csrf);
+    html(
+        response,
+        200,
+        LoginPage.form(checked, csrf, email, GENERIC_FAILURE),
+        checked.redirectUri());
+  }
+
+  private static AuthorizationRequest.Parameters parameters(HttpServletRequest request) {
+    return new AuthorizationRequest.Parameters(
+        request.getParameter("client_id"),
+        request.getParameter("redirect_uri"),
+        request.getParameter("response_type"),
+        request.getParameter("state"),
+        request.getParameter("code_challenge"),
+        request.getParameter("code_challenge_method"));
+  }
+
+  private static String csrfCookieName(HttpServletRequest request) {
+    return request.isSecure() ? "__Host-sf_csrf" : "sf_csrf";
+  }
+
+  private static void setCsrfCookie(
+      HttpServletRequest request, HttpServletResponse response, String value) {
+    Cookie cookie = new Cookie(csrfCookieName(request), value);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(request.isSecure());
+    cookie.setPath("/");
+    cookie.setMaxAge(-1);
+    cookie.setAttribute("SameSite", "Strict");
+    response.addCookie(cookie);
+  }
+
+  private static void clearCsrfCookie(HttpServletRequest request, HttpServletResponse response) {
+    Cookie cookie = new Cookie(csrfCookieName(request), "");
+    cookie.setHttpOnly(true);
+    cookie.setSecure(request.isSecure());
+    cookie.setPath("/");
+    cookie.setMaxAge(0);
+    cookie.setAttribute("SameSite", "Strict");
+    response.addCookie(cookie);
+  }
+
+  private static boolean csrfMatches(HttpServletRequest request) {
+    String field = request.getParameter("csrf");
+    String name = csrfCookieName(request);
+    String cookie =
+        request.getCookies() == null
+            ? null
+            : Arrays.stream(request.getCookies())
+                .filter(c -> name.equals(c.getName()))
+                .map(Cookie::getValue)
+                .findFirst()
+                .orElse(null);
+    return field != null
+        && cookie != null
+        && field.length() >= 32
+        && SecretDigest.matches(
+            field.getBytes(StandardCharsets.US_ASCII), cookie.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Writes a page. The form's CSP allows the form to post here and the browser to follow the 303 to
+   * the application's redirect URI (browsers apply {@code form-action} to that redirect too).
+   */
+  private static void html(
+      HttpServletResponse response, int status, String page, String redirectUri)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/html");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'; "
+            + "form-action 'self'"
+            + (redirectUri == null ? "" : " " + formActionSource(redirectUri)));
+    response.getWriter().write(page);
+  }
+
+  private static String formActionSource(String redirectUri) {
+    URI uri = URI.create(redirectUri);
+    if (uri.getRawAuthority() == null) {
+      return uri.getScheme() + ":";
+    }
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+}

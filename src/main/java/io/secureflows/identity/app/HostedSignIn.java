@@ -1,0 +1,151 @@
+package io.secureflows.identity.app;
+
+import io.secureflows.crypto.PasswordHasher;
+import io.secureflows.crypto.RandomSecrets;
+import io.secureflows.crypto.SecretDigest;
+import io.secureflows.identity.domain.AuthorizationCode;
+import io.secureflows.identity.domain.EndUser;
+import io.secureflows.identity.domain.LockoutPolicy;
+import io.secureflows.identity.domain.UserStatus;
+import io.secureflows.session.app.SessionRegistry;
+import io.secureflows.session.domain.UserSession;
+import io.secureflows.workspace.app.ApplicationService;
+import io.secureflows.workspace.app.WorkspaceService;
+import io.secureflows.workspace.domain.Application;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Hosted sign-in: checks an authorization request, then a user's email and password, and on success
+ * continues or starts the user's session with the application and issues a one-time authorization
+ * code. Every failure looks the same from outside: an unknown email, a wrong password, a disabled
+ * or a locked account give the same answer after the same Argon2id work.
+ */
+@ApplicationScoped
+@Transactional
+public class HostedSignIn {
+  private static final Logger LOG = Logger.getLogger(HostedSignIn.class.getName());
+
+  @PersistenceContext EntityManager em;
+
+  @Inject ApplicationService applications;
+
+  @Inject WorkspaceService workspaces;
+
+  @Inject SessionRegistry sessions;
+
+  @Inject Clock clock;
+
+  private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.Cost.DEFAULT);
+
+  /**
+   * Verified against when the email is unknown, so that the answer takes as long as for a known
+   * one.
+   */
+  private final String unknownUserHash = hasher.hash(RandomSecrets.urlSafe(24).toCharArray());
+
+  /** What a successful sign-in sends the browser to: the redirect URI with the code and state. */
+  public record Redirect(String location) {}
+
+  /**
+   * @throws AuthorizationRequest.Refused if the request must not lead anywhere (unknown client,
+   *     redirect URI not registered exactly, wrong response type, missing or non-S256 PKCE)
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public AuthorizationRequest check(AuthorizationRequest.Parameters p) {
+    Application application =
+        applications
+            .findByClientId(p.clientId())
+            .orElseThrow(() -> new AuthorizationRequest.Refused("This application is not known."));
+    if (!application.acceptsRedirect(p.redirectUri())) {
+      throw new AuthorizationRequest.Refused(
+          "This sign-in link is not valid: its redirect_uri is not registered for the application.");
+    }
+    AuthorizationRequest.requireProtocol(p);
+    return new AuthorizationRequest(
+        application,
+        p.redirectUri(),
+        p.state(),
+        p.codeChallenge(),
+        workspaces.displayName(application.workspaceId()));
+  }
+
+  /** Signs in; empty when the credentials do not open the account (whatever the reason). */
+  public Optional<Redirect> signIn(AuthorizationRequest request, String email, String password) {
+    Application application = request.application();
+    String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    char[] secret = password == null ? new char[0] : password.toCharArray();
+    EndUser user =
+        em.createQuery(
+                "select u from EndUser u where u.workspaceId = :ws and u.email = :email",
+                EndUser.class)
+            .setParameter("ws", application.workspaceId())
+            .setParameter("email", normalised)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    boolean passwordMatches =
+        hasher.verify(secret, user == null ? unknownUserHash : user.passwordHash());
+    var now = clock.instant();
+    if (user == null) {
+      return Optional.empty();
+    }
+    if (!passwordMatches || user.status() != UserStatus.ACTIVE || user.isLocked(now)) {
+      boolean wasLocked = user.isLocked(now);
+      if (!passwordMatches) {
+        user.recordFailedSignIn(LockoutPolicy.DEFAULT, now);
+        if (!wasLocked && user.isLocked(now)) {
+          LOG.info(
+              "User "
+                  + user.id()
+                  + " of workspace "
+                  + user.workspaceId()
+                  + " locked after failed sign-ins");
+        }
+      }
+      return Optional.empty();
+    }
+    user.recordSuccessfulSignIn(now);
+    UserSession session =
+        sessions.continueOrStart(
+            application.workspaceId(),
+            application.id(),
+            user.id(),
+            Duration.ofSeconds(application.sessionIdleTtlSeconds()),
+            Duration.ofSeconds(application.sessionMaxTtlSeconds()));
+    em.flush();
+    String code = RandomSecrets.urlSafe(32);
+    em.persist(
+        new AuthorizationCode(
+            SecretDigest.sha256(code),
+            application.workspaceId(),
+            application.id(),
+            user.id(),
+            session.id(),
+            request.redirectUri(),
+            request.codeChallenge(),
+            now));
+    String separator = request.redirectUri().contains("?") ? "&" : "?";
+    String location =
+        request.redirectUri()
+            + separator
+            + "code="
+            + URLEncoder.encode(code, StandardCharsets.UTF_8)
+            + (request.state() == null
+                ? ""
+                : "&state=" + URLEncoder.encode(request.state(), StandardCharsets.UTF_8));
+    return Optional.of(new Redirect(location));
+  }
+}

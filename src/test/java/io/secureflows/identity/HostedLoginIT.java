@@ -1,0 +1,418 @@
+package io.secureflows.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secureflows.crypto.Pkce;
+import io.secureflows.testsupport.ApiClient;
+import io.secureflows.testsupport.Deployments;
+import io.secureflows.testsupport.IntegrationTest;
+import io.secureflows.testsupport.Reply;
+import io.secureflows.testsupport.TestDatabase;
+import io.secureflows.testsupport.TestEnvironment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hosted login and the token endpoint over real HTTP, as a browser and an OAuth client drive them:
+ * the authorize form, its anti-forgery token, the 303 with code and state, the PKCE exchange for an
+ * RS256 sessionToken that verifies against the published JWKS, session reuse, and the refusals of
+ * SECURITY-TESTS cases 10 to 12.
+ */
+@IntegrationTest
+class HostedLoginIT {
+  private static final String REDIRECT = "https://app.example.com/callback";
+  private static final String PASSWORD = "a long enough password";
+  private static final Pattern HIDDEN = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.secureFlows();
+  }
+
+  @ArquillianResource URL deployment;
+
+  private String clientId;
+  private String workspace;
+  private String email;
+  private final String verifier = "v" + UUID.randomUUID() + "-" + UUID.randomUUID();
+
+  private ApiClient api() {
+    return ApiClient.forDeployment(deployment);
+  }
+
+  private ApiClient admin() {
+    return api().bearer(TestEnvironment.PLATFORM_API_KEY);
+  }
+
+  @BeforeEach
+  void applicationAndUser() {
+    workspace =
+        admin()
+            .postJson("/api/v1/admin/workspaces", "{\"name\":\"login-" + UUID.randomUUID() + "\"}")
+            .json()
+            .getString("id");
+    clientId = "web-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/applications",
+                    "{\"clientId\":\""
+                        + clientId
+                        + "\",\"name\":\"Shop\",\"type\":\"web\",\"redirectUris\":[\""
+                        + REDIRECT
+                        + "\"]}")
+                .status())
+        .isEqualTo(201);
+    email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/users",
+                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .status())
+        .isEqualTo(201);
+  }
+
+  private static String query(Map<String, String> parameters) {
+    return parameters.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private Map<String, String> authorizeParameters(String redirectUri) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("response_type", "code");
+    p.put("client_id", clientId);
+    p.put("redirect_uri", redirectUri);
+    p.put("state", "st-" + UUID.randomUUID());
+    p.put("code_challenge", Pkce.challengeOf(verifier));
+    p.put("code_challenge_method", "S256");
+    return p;
+  }
+
+  private Reply authorize(Map<String, String> parameters) {
+    return api().get("/login/authorize?" + query(parameters));
+  }
+
+  /** Submits the form of an authorize page with its hidden fields and its anti-forgery cookie. */
+  private Reply submit(Reply page, String email, String password) {
+    Map<String, String> form = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN.matcher(page.body());
+    while (hidden.find()) {
+      form.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
+    }
+    form.put("email", email);
+    form.put("password", password);
+    String cookie = page.header("Set-Cookie").orElse("").split(";", 2)[0];
+    return api()
+        .send(
+            "POST",
+            "/login/authorize",
+            BodyPublishers.ofString(query(form)),
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Cookie",
+            cookie);
+  }
+
+  private static Map<String, String> redirectParameters(String location) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String pair : location.substring(location.indexOf('?') + 1).split("&")) {
+      String[] kv = pair.split("=", 2);
+      values.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    return values;
+  }
+
+  private String signInForCode() {
+    Map<String, String> parameters = authorizeParameters(REDIRECT);
+    Reply page = authorize(parameters);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    Reply signedIn = submit(page, email, PASSWORD);
+    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
+    String location = signedIn.header("Location").orElseThrow();
+    assertThat(location).startsWith(REDIRECT + "?code=");
+    Map<String, String> back = redirectParameters(location);
+    assertThat(back.get("state")).isEqualTo(parameters.get("state"));
+    return back.get("code");
+  }
+
+  private Reply exchange(String code, String verifier, String client, String redirectUri) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("code_verifier", verifier);
+    form.put("client_id", client);
+    form.put("redirect_uri", redirectUri);
+    return api()
+        .send(
+            "POST",
+            "/api/v1/token",
+            BodyPublishers.ofString(query(form)),
+            "Content-Type",
+            "application/x-www-form-urlencoded");
+  }
+
+  @Test
+  void fullFlowIssuesASessionTokenThatVerifiesAgainstTheJwks() throws Exception {
+    Reply token = exchange(signInForCode(), verifier, clientId, REDIRECT);
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    assertThat(token.header("Cache-Control"))
+        .hasValueSatisfying(h -> assertThat(h).contains("no-store"));
+    JsonObject answer = token.json();
+    String jwt = answer.getString("sessionToken");
+    assertThat(answer.getString("access_token")).isEqualTo(jwt);
+    assertThat(answer.getString("token_type")).isEqualTo("Bearer");
+    assertThat(answer.getInt("expires_in")).isEqualTo(900);
+
+    String[] parts = jwt.split("\\.");
+    JsonObject header = decode(parts[0]);
+    JsonObject claims = decode(parts[1]);
+    assertThat(header.getString("alg")).isEqualTo("RS256");
+    assertThat(claims.getString("aud")).isEqualTo(clientId);
+    assertThat(claims.getString("sid")).isEqualTo(answer.getString("sessionId"));
+    assertThat(claims.getString("wid")).isEqualTo(workspace);
+    assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue())
+        .isEqualTo(900);
+    assertThat(verifies(parts, header.getString("kid"))).isTrue();
+  }
+
+  private boolean verifies(String[] parts, String kid) throws Exception {
+    JsonObject jwk =
+        api().get("/.well-known/jwks.json").json().getJsonArray("keys").stream()
+            .map(k -> k.asJsonObject())
+            .filter(k -> k.getString("kid").equals(kid))
+            .findFirst()
+            .orElseThrow();
+    PublicKey key =
+        KeyFactory.getInstance("RSA")
+            .generatePublic(
+                new RSAPublicKeySpec(
+                    new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n"))),
+                    new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("e")))));
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initVerify(key);
+    signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
+  }
+
+  private static JsonObject decode(String part) {
+    return Json.createReader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))
+        .readObject();
+  }
+
+  @Test
+  void signingInAgainContinuesTheSameSession() {
+    String first =
+        exchange(signInForCode(), verifier, clientId, REDIRECT).json().getString("sessionId");
+    String second =
+        exchange(signInForCode(), verifier, clientId, REDIRECT).json().getString("sessionId");
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void redirectUrisThatAreNotAnExactMatchGetAnErrorPageAndNeverARedirect() {
+    for (String bad :
+        new String[] {
+          "https://evil.example/callback",
+          "https://app.example.com.evil.tld/callback",
+          "https://app.example.com@evil.example/callback",
+          "https://app.example.com/callback/",
+          "https://app.example.com/callback?x=1",
+          "https://APP.example.com/callback",
+          "https://app.example.com/x/%2E%2E/callback",
+          "javascript:alert(1)"
+        }) {
+      Reply reply = authorize(authorizeParameters(bad));
+      assertThat(reply.status()).as(bad).isEqualTo(400);
+      assertThat(reply.header("Location")).as(bad).isEmpty();
+      assertThat(reply.contentType()).startsWith("text/html");
+    }
+    Map<String, String> missing = authorizeParameters(REDIRECT);
+    missing.remove("redirect_uri");
+    assertThat(authorize(missing).status()).isEqualTo(400);
+  }
+
+  @Test
+  void unknownClientWrongResponseTypeAndMissingOrPlainPkceAreRefused() {
+    Map<String, String> unknown = authorizeParameters(REDIRECT);
+    unknown.put("client_id", "no-such-client");
+    assertThat(authorize(unknown).status()).isEqualTo(400);
+    Map<String, String> implicit = authorizeParameters(REDIRECT);
+    implicit.put("response_type", "token");
+    assertThat(authorize(implicit).status()).isEqualTo(400);
+    Map<String, String> plain = authorizeParameters(REDIRECT);
+    plain.put("code_challenge_method", "plain");
+    assertThat(authorize(plain).status()).isEqualTo(400);
+    Map<String, String> none = authorizeParameters(REDIRECT);
+    none.remove("code_challenge");
+    none.remove("code_challenge_method");
+    assertThat(authorize(none).status()).isEqualTo(400);
+  }
+
+  @Test
+  void wrongPasswordUnknownEmailAndDisabledAccountAnswerAlike() {
+    Reply wrong =
+        submit(authorize(authorizeParameters(REDIRECT)), email, "not the password at all");
+    Reply unknown =
+        submit(authorize(authorizeParameters(REDIRECT)), "nobody@example.com", PASSWORD);
+    String userId =
+        admin()
+            .get("/api/v1/admin/workspaces/" + workspace + "/users?email=" + email)
+            .items()
+            .getJsonObject(0)
+            .getString("id");
+    admin().postJson("/api/v1/admin/workspaces/" + workspace + "/users/" + userId + "/disable", "");
+    Reply disabled = submit(authorize(authorizeParameters(REDIRECT)), email, PASSWORD);
+    for (Reply reply : new Reply[] {wrong, unknown, disabled}) {
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.header("Location")).isEmpty();
+      assertThat(reply.body()).contains("The email or password is not correct.");
+    }
+    assertThat(normalised(wrong, email)).isEqualTo(normalised(unknown, "nobody@example.com"));
+  }
+
+  /**
+   * A failure page without the parts that differ by design: the fresh anti-forgery token, the
+   * echoed email, state.
+   */
+  private static String normalised(Reply page, String typedEmail) {
+    return page.body()
+        .replaceAll("name=\"csrf\" value=\"[^\"]*\"", "")
+        .replaceAll("name=\"state\" value=\"[^\"]*\"", "")
+        .replace(typedEmail, "");
+  }
+
+  @Test
+  void repeatedFailuresLockTheAccountAndTheLockAnswersLikeAWrongPassword() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      submit(authorize(authorizeParameters(REDIRECT)), email, "wrong password number " + i);
+    }
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from end_user where email = ? and locked_until > now()", email))
+        .isEqualTo(1);
+    Reply locked = submit(authorize(authorizeParameters(REDIRECT)), email, PASSWORD);
+    assertThat(locked.status()).isEqualTo(200);
+    assertThat(locked.header("Location")).isEmpty();
+    assertThat(locked.body()).contains("The email or password is not correct.");
+  }
+
+  @Test
+  void formWithoutItsAntiForgeryCookieChangesNothing() throws Exception {
+    long codes = TestDatabase.count("select count(*) from authorization_code");
+    Reply page = authorize(authorizeParameters(REDIRECT));
+    Reply forged =
+        api()
+            .send(
+                "POST",
+                "/login/authorize",
+                BodyPublishers.ofString(
+                    query(authorizeParameters(REDIRECT))
+                        + "&csrf="
+                        + "x".repeat(43)
+                        + "&email="
+                        + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password="
+                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.header("Location")).isEmpty();
+    assertThat(TestDatabase.count("select count(*) from authorization_code")).isEqualTo(codes);
+    assertThat(page.header("Set-Cookie"))
+        .hasValueSatisfying(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Strict"));
+  }
+
+  @Test
+  void aCodeWorksOnceAndItsReplaySignsTheSessionOut() throws Exception {
+    String code = signInForCode();
+    Reply first = exchange(code, verifier, clientId, REDIRECT);
+    assertThat(first.status()).isEqualTo(200);
+    String session = first.json().getString("sessionId");
+    Reply replay = exchange(code, verifier, clientId, REDIRECT);
+    assertThat(replay.status()).isEqualTo(400);
+    assertThat(replay.json().getString("error")).isEqualTo("invalid_grant");
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from user_session where id = ?::uuid and signed_out_at is not null",
+                session))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void wrongVerifierOtherClientOtherRedirectAndExpiredCodesFail() throws Exception {
+    assertThat(
+            exchange(signInForCode(), "w" + verifier, clientId, REDIRECT).json().getString("error"))
+        .isEqualTo("invalid_grant");
+    assertThat(
+            exchange(signInForCode(), verifier, clientId, REDIRECT + "x").json().getString("error"))
+        .isEqualTo("invalid_grant");
+    String otherClient = "other-" + UUID.randomUUID().toString().substring(0, 8);
+    admin()
+        .postJson(
+            "/api/v1/admin/workspaces/" + workspace + "/applications",
+            "{\"clientId\":\""
+                + otherClient
+                + "\",\"name\":\"Other\",\"type\":\"web\",\"redirectUris\":[\""
+                + REDIRECT
+                + "\"]}");
+    assertThat(exchange(signInForCode(), verifier, otherClient, REDIRECT).json().getString("error"))
+        .isEqualTo("invalid_grant");
+    Reply unknownClient =
+        exchange(
+            signInForCode(),
+            verifier,
+            "nobody-" + UUID.randomUUID().toString().substring(0, 8),
+            REDIRECT);
+    assertThat(unknownClient.status()).isEqualTo(401);
+    assertThat(unknownClient.json().getString("error")).isEqualTo("invalid_client");
+
+    String code = signInForCode();
+    try (var owner = TestDatabase.asOwner();
+        var expire =
+            owner.prepareStatement(
+                "update authorization_code set expires_at = now() - interval '1 second' where code_hash = sha256(convert_to(?, 'UTF8'))")) {
+      expire.setString(1, code);
+      assertThat(expire.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(exchange(code, verifier, clientId, REDIRECT).json().getString("error"))
+        .isEqualTo("invalid_grant");
+    assertThat(
+            api()
+                .send(
+                    "POST",
+                    "/api/v1/token",
+                    BodyPublishers.ofString("grant_type=password"),
+                    "Content-Type",
+                    "application/x-www-form-urlencoded")
+                .json()
+                .getString("error"))
+        .isEqualTo("unsupported_grant_type");
+  }
+}
