@@ -105,6 +105,25 @@ public final class TokenSigning {
     }
   }
 
+  /**
+   * Whether a compact JWS is signed RS256 by this public key: header {@code alg} exactly {@code
+   * RS256}, signature valid over {@code header.payload}. Anything malformed is simply not verified.
+   */
+  public static boolean verifies(String compactJws, byte[] publicKey) {
+    String[] parts = compactJws == null ? new String[0] : compactJws.split("\\.", -1);
+    if (parts.length != 3) {
+      return false;
+    }
+    try {
+      Signature signature = Signature.getInstance("SHA256withRSA");
+      signature.initVerify(publicKey(publicKey));
+      signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The public key as a JWK object (RFC 7517/7518): kty, kid, use, alg, n, e. */
   public static String jwk(String kid, byte[] publicKey) {
     RSAPublicKey key = (RSAPublicKey) publicKey(publicKey);

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.secureflows.platform.rest.Unauthenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
@@ -161,14 +162,15 @@ class ArchitectureTest {
             .areAnnotatedWith(Path.class)
             .should(
                 new com.tngtech.archunit.lang.ArchCondition<>(
-                    "be under v1/admin (API-key authenticated) or say why it is @Unauthenticated") {
+                    "be under v1/admin (API key), or @RolesAllowed (sessionToken), or say why it is @Unauthenticated") {
                   @Override
                   public void check(
                       com.tngtech.archunit.core.domain.JavaClass resource,
                       com.tngtech.archunit.lang.ConditionEvents events) {
                     String path = resource.getAnnotationOfType(Path.class).value();
                     boolean admin = path.startsWith("v1/admin/") || path.equals("v1/admin");
-                    if (!admin && !resource.isAnnotatedWith(Unauthenticated.class)) {
+                    boolean tokenOnly = resource.isAnnotatedWith(RolesAllowed.class);
+                    if (!admin && !tokenOnly && !resource.isAnnotatedWith(Unauthenticated.class)) {
                       events.add(
                           com.tngtech.archunit.lang.SimpleConditionEvent.violated(
                               resource,

@@ -9,6 +9,7 @@ import io.secureflows.testsupport.IntegrationTest;
 import io.secureflows.testsupport.Reply;
 import io.secureflows.testsupport.TestDatabase;
 import io.secureflows.testsupport.TestEnvironment;
+import io.secureflows.testsupport.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -414,5 +415,141 @@ class HostedLoginIT {
                 .json()
                 .getString("error"))
         .isEqualTo("unsupported_grant_type");
+  }
+
+  private String sessionToken() {
+    Reply token = exchange(signInForCode(), verifier, clientId, REDIRECT);
+    assertThat(token.status()).isEqualTo(200);
+    return token.json().getString("sessionToken");
+  }
+
+  private static void assertReauthenticate(Reply reply) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(410);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(reply.json().getString("type")).endsWith("/reauthenticate");
+    assertThat(reply.header("Cache-Control"))
+        .hasValueSatisfying(h -> assertThat(h).contains("no-store"));
+  }
+
+  @Test
+  void sessionApiAnswersWithTheTokensSessionAndNeverCaches() {
+    String token = sessionToken();
+    Reply session = api().bearer(token).get("/api/v1/session");
+    assertThat(session.status()).as(session.body()).isEqualTo(200);
+    assertThat(session.header("Cache-Control"))
+        .hasValueSatisfying(h -> assertThat(h).contains("no-store"));
+    JsonObject body = session.json();
+    assertThat(body.getString("sessionId")).isNotBlank();
+    assertThat(body.getString("userId")).isNotBlank();
+    assertThat(!body.containsKey("payloadVersion") || body.isNull("payloadVersion")).isTrue();
+  }
+
+  @Test
+  void signOutEndsEveryTokenAndSigningInAgainContinuesTheSameSession() {
+    String first = sessionToken();
+    String sessionId = api().bearer(first).get("/api/v1/session").json().getString("sessionId");
+    assertThat(api().bearer(first).postJson("/api/v1/session/signout", "").status()).isEqualTo(204);
+    assertReauthenticate(api().bearer(first).get("/api/v1/session"));
+
+    String second = sessionToken();
+    Reply again = api().bearer(second).get("/api/v1/session");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().getString("sessionId")).isEqualTo(sessionId);
+    assertReauthenticate(api().bearer(first).get("/api/v1/session"));
+  }
+
+  @Test
+  void missingTokenIs410() {
+    assertReauthenticate(api().get("/api/v1/session"));
+  }
+
+  @Test
+  void genuineExpiredTokenIs410ButATamperedOneIs401() throws Exception {
+    String live = sessionToken();
+    JsonObject claims = decode(live.split("\\.")[1]);
+    long past = System.currentTimeMillis() / 1000 - 120;
+    String expiredClaims =
+        Json.createObjectBuilder(claims).add("iat", past - 900).add("exp", past).build().toString();
+    String expired = TestTokens.signedByServer(expiredClaims);
+    assertReauthenticate(api().bearer(expired).get("/api/v1/session"));
+
+    String tampered =
+        expired.substring(0, expired.length() - 2) + (expired.endsWith("A") ? "BB" : "AA");
+    Reply reply = api().bearer(tampered).get("/api/v1/session");
+    assertThat(reply.status()).isEqualTo(401);
+    String changedClaims = TestTokens.encode(expiredClaims.replace(clientId, clientId + "x"));
+    String[] parts = expired.split("\\.");
+    assertThat(
+            api()
+                .bearer(parts[0] + "." + changedClaims + "." + parts[2])
+                .get("/api/v1/session")
+                .status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void forgedTokensAre401() throws Exception {
+    JsonObject claims = decode(sessionToken().split("\\.")[1]);
+    String json = claims.toString();
+    String kid = decode(sessionToken().split("\\.")[0]).getString("kid");
+    for (String forged :
+        new String[] {
+          TestTokens.unsigned(json),
+          TestTokens.signedByAttacker(
+              "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}", json),
+          TestTokens.signedByAttacker(
+              "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"unknown\"}", json),
+          TestTokens.signedByAttacker(
+              "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"jku\":\"https://evil.example/jwks.json\"}",
+              json),
+          hs256WithThePublicKey(kid, json),
+          TestTokens.signedByServer(
+              Json.createObjectBuilder(claims)
+                  .add("iss", "https://evil.example")
+                  .build()
+                  .toString()),
+          "not-a-jwt"
+        }) {
+      Reply reply = api().bearer(forged).get("/api/v1/session");
+      assertThat(reply.status()).as(forged).isEqualTo(401);
+      assertThat(reply.body()).doesNotContain("sessionId");
+    }
+  }
+
+  /**
+   * The classic key-confusion forgery: HS256 keyed with the server's public key as the HMAC secret.
+   */
+  private String hs256WithThePublicKey(String kid, String claims) throws Exception {
+    JsonObject jwk =
+        api().get("/.well-known/jwks.json").json().getJsonArray("keys").stream()
+            .map(k -> k.asJsonObject())
+            .filter(k -> k.getString("kid").equals(kid))
+            .findFirst()
+            .orElseThrow();
+    String input =
+        TestTokens.encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}")
+            + "."
+            + TestTokens.encode(claims);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            jwk.toString().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return input
+        + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void aTokenForAnotherAudienceIs401AndKeysAndTokensDoNotCrossApis() throws Exception {
+    String token = sessionToken();
+    JsonObject claims = decode(token.split("\\.")[1]);
+    String otherAudience =
+        TestTokens.signedByServer(
+            Json.createObjectBuilder(claims).add("aud", "another-app").build().toString());
+    assertThat(api().bearer(otherAudience).get("/api/v1/session").status()).isEqualTo(401);
+    assertThat(api().bearer(token).get("/api/v1/admin/workspaces").status()).isEqualTo(401);
+    assertThat(admin().get("/api/v1/session").status()).isEqualTo(403);
   }
 }

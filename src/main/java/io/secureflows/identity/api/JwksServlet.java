@@ -1,7 +1,6 @@
 package io.secureflows.identity.api;
 
-import io.secureflows.crypto.TokenSigning;
-import io.secureflows.identity.app.SigningKeys;
+import io.secureflows.identity.app.JwksPublisher;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /.well-known/jwks.json}: the public keys that verify sessionTokens (RFC 7517), the
@@ -20,18 +18,14 @@ import java.util.stream.Collectors;
 public class JwksServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient SigningKeys signingKeys;
+  @Inject transient JwksPublisher jwks;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String keys =
-        signingKeys.verificationKeys().stream()
-            .map(k -> TokenSigning.jwk(k.kid(), k.publicKey()))
-            .collect(Collectors.joining(","));
     response.setContentType("application/jwk-set+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("Cache-Control", "public, max-age=300");
-    response.getWriter().write("{\"keys\":[" + keys + "]}");
+    response.getWriter().write(jwks.jwks());
   }
 }

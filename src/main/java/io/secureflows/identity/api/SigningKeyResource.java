@@ -1,5 +1,6 @@
 package io.secureflows.identity.api;
 
+import io.secureflows.identity.app.JwksPublisher;
 import io.secureflows.identity.app.SigningKeys;
 import io.secureflows.identity.domain.SigningKey;
 import io.secureflows.platform.tenancy.CallerContext;
@@ -25,6 +26,8 @@ public class SigningKeyResource {
 
   @Inject CallerContext callers;
 
+  @Inject JwksPublisher jwks;
+
   @GET
   public SigningKeyPage list() {
     callers.requirePlatformOperator();
@@ -34,7 +37,9 @@ public class SigningKeyResource {
   @POST
   @Path("rotate")
   public SigningKeyPage rotate() {
-    return page(signingKeys.rotate());
+    SigningKeyPage rotated = page(signingKeys.rotate());
+    jwks.publish();
+    return rotated;
   }
 
   private static SigningKeyPage page(List<SigningKey> keys) {

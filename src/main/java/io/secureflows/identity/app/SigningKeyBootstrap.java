@@ -25,6 +25,8 @@ public class SigningKeyBootstrap {
 
   @Inject SigningKeys signingKeys;
 
+  @Inject JwksPublisher jwks;
+
   @PostConstruct
   void bootstrap() {
     try {
@@ -35,6 +37,7 @@ public class SigningKeyBootstrap {
         LOG.info("Master-key rotation: rewrapped " + rewrapped + " signing keys");
       }
       signingKeys.ensureActiveKey();
+      jwks.publish();
     } catch (RuntimeException e) {
       throw StartupRefusal.refuse(LOG, "the token signing keys could not be prepared", e);
     }

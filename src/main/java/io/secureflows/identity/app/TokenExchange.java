@@ -5,6 +5,7 @@ import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.identity.domain.AuthorizationCode;
 import io.secureflows.session.app.SessionRegistry;
+import io.secureflows.session.domain.UserSession;
 import io.secureflows.workspace.app.ApplicationService;
 import io.secureflows.workspace.domain.Application;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,6 +114,10 @@ public class TokenExchange {
         || !Pkce.verify(verifier, grant.codeChallenge())) {
       throw invalidGrant();
     }
+    UserSession session =
+        sessions
+            .find(grant.workspaceId(), grant.sessionId())
+            .orElseThrow(TokenExchange::invalidGrant);
     long lifetime = application.tokenTtlSeconds();
     long issuedAt = now.getEpochSecond();
     String claims =
@@ -123,6 +128,7 @@ public class TokenExchange {
             .add("upn", grant.userId().toString())
             .add("sid", grant.sessionId().toString())
             .add("wid", grant.workspaceId().toString())
+            .add("gen", session.tokenGeneration())
             .add("groups", JSON.createArrayBuilder().add("session"))
             .add("jti", RandomSecrets.urlSafe(16))
             .add("iat", issuedAt)

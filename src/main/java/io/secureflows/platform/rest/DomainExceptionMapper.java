@@ -4,6 +4,7 @@ import io.secureflows.platform.error.ConflictException;
 import io.secureflows.platform.error.ForbiddenException;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.error.NotFoundException;
+import io.secureflows.platform.error.ReauthenticationRequiredException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -37,6 +38,22 @@ public final class DomainExceptionMapper {
     public Response toResponse(NotFoundException e) {
       return Problem.of("not-found", "Not found", 404, e.getMessage()).toResponse();
     }
+  }
+
+  @Provider
+  public static class Reauthenticate implements ExceptionMapper<ReauthenticationRequiredException> {
+    @Override
+    public Response toResponse(ReauthenticationRequiredException e) {
+      return reauthenticate(e.getMessage());
+    }
+  }
+
+  /**
+   * 410 with the reauthenticate problem type and no-store: the client signs in again, nothing was
+   * lost.
+   */
+  public static Response reauthenticate(String detail) {
+    return Problem.of("reauthenticate", "Sign in again", 410, detail).toResponse();
   }
 
   @Provider

@@ -37,6 +37,17 @@ public class SessionPayloadService {
     return payload.payloadVersion();
   }
 
+  /** The payload's version (its ETag), without decrypting it; empty when nothing was stored. */
+  public Optional<Long> version(UUID workspaceId, UUID sessionId) {
+    return em.createQuery(
+            "select p.payloadVersion from SessionPayload p where p.workspaceId = :ws and p.sessionId = :id",
+            Long.class)
+        .setParameter("ws", workspaceId)
+        .setParameter("id", sessionId)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Optional<SessionPayload> read(UUID workspaceId, UUID sessionId) {
     return Optional.ofNullable(find(workspaceId, sessionId, LockModeType.NONE));
   }

@@ -54,6 +54,17 @@ public class SessionRegistry {
     return started;
   }
 
+  /** The session, if it exists in this workspace. */
+  public Optional<UserSession> find(UUID workspaceId, UUID sessionId) {
+    return em.createQuery(
+            "select s from UserSession s where s.workspaceId = :ws and s.id = :id",
+            UserSession.class)
+        .setParameter("ws", workspaceId)
+        .setParameter("id", sessionId)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** Ends every token of the session (a replayed authorization code, a sign-out). */
   public void signOut(UUID workspaceId, UUID sessionId) {
     em.createQuery(

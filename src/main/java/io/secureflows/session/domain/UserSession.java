@@ -44,6 +44,9 @@ public class UserSession {
   @Column(name = "signed_out_at")
   private Instant signedOutAt;
 
+  @Column(name = "token_generation", nullable = false)
+  private int tokenGeneration;
+
   @Version private long version;
 
   protected UserSession() {}
@@ -66,19 +69,37 @@ public class UserSession {
     return now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(idleLifetime));
   }
 
-  /**
-   * A new sign-in continues this session: its earlier sign-out no longer applies to the new tokens.
-   */
+  /** A new sign-in continues this session; its tokens carry the current generation. */
   public void continueAt(Instant now) {
     lastSeenAt = now;
-    signedOutAt = null;
   }
 
   /**
-   * Every token issued so far stops working; the session and its payload stay for the next sign-in.
+   * A call with a valid token: the session was used (recorded at most once a minute, to keep reads
+   * cheap).
+   */
+  public void seenAt(Instant now) {
+    if (lastSeenAt.plusSeconds(60).isBefore(now)) {
+      lastSeenAt = now;
+    }
+  }
+
+  /**
+   * Every token issued so far stops working (their generation is left behind); the session and its
+   * payload stay for the next sign-in.
    */
   public void signOut(Instant now) {
     signedOutAt = now;
+    tokenGeneration++;
+  }
+
+  /** Whether a token of this generation may still be used. */
+  public boolean acceptsGeneration(long generation) {
+    return generation == tokenGeneration;
+  }
+
+  public int tokenGeneration() {
+    return tokenGeneration;
   }
 
   public UUID id() {

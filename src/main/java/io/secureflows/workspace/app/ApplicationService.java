@@ -96,6 +96,21 @@ public class ApplicationService {
         .findFirst();
   }
 
+  /**
+   * The application of a session, for the session API: the caller is the token's holder, whose
+   * workspace comes from the verified token, not an operator.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public java.util.Optional<Application> findForSession(UUID workspaceId, UUID applicationId) {
+    return em.createQuery(
+            "select a from Application a where a.workspaceId = :ws and a.id = :id",
+            Application.class)
+        .setParameter("ws", workspaceId)
+        .setParameter("id", applicationId)
+        .getResultStream()
+        .findFirst();
+  }
+
   private boolean clientIdTaken(String clientId) {
     return !em.createQuery(
             "select a.id from Application a where a.clientId = :clientId", UUID.class)
