@@ -552,4 +552,18 @@ class HostedLoginIT {
     assertThat(api().bearer(token).get("/api/v1/admin/workspaces").status()).isEqualTo(401);
     assertThat(admin().get("/api/v1/session").status()).isEqualTo(403);
   }
+
+  @Test
+  void disablingTheUserEndsItsTokensAtOnce() {
+    String token = sessionToken();
+    assertThat(api().bearer(token).get("/api/v1/session").status()).isEqualTo(200);
+    String userId =
+        admin()
+            .get("/api/v1/admin/workspaces/" + workspace + "/users?email=" + email)
+            .items()
+            .getJsonObject(0)
+            .getString("id");
+    admin().postJson("/api/v1/admin/workspaces/" + workspace + "/users/" + userId + "/disable", "");
+    assertReauthenticate(api().bearer(token).get("/api/v1/session"));
+  }
 }

@@ -8,6 +8,7 @@ import io.secureflows.platform.error.FieldError;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.tenancy.CallerContext;
+import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.workspace.app.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ public class UserDirectory {
   @Inject CallerContext callers;
 
   @Inject WorkspaceService workspaces;
+
+  @Inject SessionRegistry sessions;
 
   @Inject Clock clock;
 
@@ -90,6 +93,7 @@ public class UserDirectory {
   public EndUser disable(UUID workspaceId, UUID userId) {
     EndUser user = managed(workspaceId, userId);
     user.disable(clock.instant());
+    sessions.signOutAllOf(workspaceId, userId);
     return user;
   }
 

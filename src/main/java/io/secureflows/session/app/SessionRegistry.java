@@ -65,6 +65,23 @@ public class SessionRegistry {
         .findFirst();
   }
 
+  /**
+   * Ends every token of every session of a user (the user was disabled). Returns how many sessions.
+   */
+  public int signOutAllOf(UUID workspaceId, UUID userId) {
+    var now = clock.instant();
+    var all =
+        em.createQuery(
+                "select s from UserSession s where s.workspaceId = :ws and s.userId = :user",
+                UserSession.class)
+            .setParameter("ws", workspaceId)
+            .setParameter("user", userId)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    all.forEach(s -> s.signOut(now));
+    return all.size();
+  }
+
   /** Ends every token of the session (a replayed authorization code, a sign-out). */
   public void signOut(UUID workspaceId, UUID sessionId) {
     em.createQuery(
