@@ -566,4 +566,76 @@ class HostedLoginIT {
     admin().postJson("/api/v1/admin/workspaces/" + workspace + "/users/" + userId + "/disable", "");
     assertReauthenticate(api().bearer(token).get("/api/v1/session"));
   }
+
+  private static String loginCookie(Reply reply) {
+    return reply.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("sf_login=") && !c.startsWith("sf_login=;"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aReturningBrowserGetsACodeWithoutThePasswordUntilItSignsOutOfTheHostedLogin() {
+    Map<String, String> parameters = authorizeParameters(REDIRECT);
+    Reply signedIn = submit(authorize(parameters), email, PASSWORD);
+    assertThat(signedIn.status()).isEqualTo(303);
+    String setCookie = loginCookie(signedIn);
+    assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
+    String cookie = setCookie.split(";", 2)[0];
+    String firstCode = redirectParameters(signedIn.header("Location").orElseThrow()).get("code");
+    String session =
+        exchange(firstCode, verifier, clientId, REDIRECT).json().getString("sessionId");
+
+    Map<String, String> returning = authorizeParameters(REDIRECT);
+    Reply silent = api().get("/login/authorize?" + query(returning), "Cookie", cookie);
+    assertThat(silent.status()).as(silent.body()).isEqualTo(303);
+    Map<String, String> back = redirectParameters(silent.header("Location").orElseThrow());
+    assertThat(back.get("state")).isEqualTo(returning.get("state"));
+    assertThat(
+            exchange(back.get("code"), verifier, clientId, REDIRECT).json().getString("sessionId"))
+        .isEqualTo(session);
+
+    String renewed = loginCookie(submit(authorize(authorizeParameters(REDIRECT)), email, PASSWORD));
+    assertThat(renewed.split(";", 2)[0]).as("a new cookie at every sign-in").isNotEqualTo(cookie);
+
+    Reply out = api().send("POST", "/login/logout", BodyPublishers.noBody(), "Cookie", cookie);
+    assertThat(out.status()).isEqualTo(200);
+    assertThat(out.headers().allValues("Set-Cookie"))
+        .as("the cookie is deleted")
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("sf_login=;")
+                    .containsAnyOf("Max-Age=0", "Expires=Thu, 01-Jan-1970"));
+    Reply afterLogout =
+        api().get("/login/authorize?" + query(authorizeParameters(REDIRECT)), "Cookie", cookie);
+    assertThat(afterLogout.status()).isEqualTo(200);
+    assertThat(afterLogout.body()).contains("name=\"password\"");
+  }
+
+  @Test
+  void theHostedLoginCookieDoesNotOpenAnotherWorkspace() {
+    String cookie =
+        loginCookie(submit(authorize(authorizeParameters(REDIRECT)), email, PASSWORD))
+            .split(";", 2)[0];
+    String otherWorkspace =
+        admin()
+            .postJson("/api/v1/admin/workspaces", "{\"name\":\"other-" + UUID.randomUUID() + "\"}")
+            .json()
+            .getString("id");
+    String otherClient = "o-" + UUID.randomUUID().toString().substring(0, 8);
+    admin()
+        .postJson(
+            "/api/v1/admin/workspaces/" + otherWorkspace + "/applications",
+            "{\"clientId\":\""
+                + otherClient
+                + "\",\"name\":\"Other\",\"type\":\"web\",\"redirectUris\":[\""
+                + REDIRECT
+                + "\"]}");
+    Map<String, String> parameters = authorizeParameters(REDIRECT);
+    parameters.put("client_id", otherClient);
+    Reply reply = api().get("/login/authorize?" + query(parameters), "Cookie", cookie);
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Location")).isEmpty();
+  }
 }

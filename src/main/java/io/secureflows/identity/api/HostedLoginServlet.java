@@ -4,6 +4,7 @@ import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.identity.app.AuthorizationRequest;
 import io.secureflows.identity.app.HostedSignIn;
+import io.secureflows.identity.domain.LoginSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
@@ -39,6 +40,12 @@ public class HostedLoginServlet extends HttpServlet {
       html(response, 400, LoginPage.refused(refused.getMessage()), null);
       return;
     }
+    Optional<HostedSignIn.Redirect> returning =
+        signIn.resume(checked, cookie(request, loginCookieName(request)));
+    if (returning.isPresent()) {
+      redirect(response, returning.get());
+      return;
+    }
     String csrf = RandomSecrets.urlSafe(32);
     setCsrfCookie(request, response, csrf);
     html(response, 200, LoginPage.form(checked, csrf, null, null), checked.redirectUri());
@@ -69,9 +76,8 @@ public class HostedLoginServlet extends HttpServlet {
         signIn.signIn(checked, email, request.getParameter("password"));
     if (redirect.isPresent()) {
       clearCsrfCookie(request, response);
-      response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-      response.setHeader("Location", redirect.get().location());
-      response.setHeader("Cache-Control", "no-store");
+      setLoginCookie(request, response, redirect.get().loginCookie());
+      redirect(response, redirect.get());
       return;
     }
     String csrf = RandomSecrets.urlSafe(32);
@@ -81,6 +87,41 @@ public class HostedLoginServlet extends HttpServlet {
         200,
         LoginPage.form(checked, csrf, email, GENERIC_FAILURE),
         checked.redirectUri());
+  }
+
+  private static void redirect(HttpServletResponse response, HostedSignIn.Redirect redirect) {
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", redirect.location());
+    response.setHeader("Cache-Control", "no-store");
+  }
+
+  /**
+   * The hosted-login cookie: {@code __Host-} prefixed and Secure over HTTPS; Lax so a top-level
+   * return carries it.
+   */
+  static String loginCookieName(HttpServletRequest request) {
+    return request.isSecure() ? "__Host-sf_login" : "sf_login";
+  }
+
+  static void setLoginCookie(
+      HttpServletRequest request, HttpServletResponse response, String value) {
+    Cookie cookie = new Cookie(loginCookieName(request), value == null ? "" : value);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(request.isSecure());
+    cookie.setPath("/");
+    cookie.setMaxAge(value == null ? 0 : (int) LoginSession.LIFETIME.toSeconds());
+    cookie.setAttribute("SameSite", "Lax");
+    response.addCookie(cookie);
+  }
+
+  static String cookie(HttpServletRequest request, String name) {
+    return request.getCookies() == null
+        ? null
+        : Arrays.stream(request.getCookies())
+            .filter(c -> name.equals(c.getName()))
+            .map(Cookie::getValue)
+            .findFirst()
+            .orElse(null);
   }
 
   private static AuthorizationRequest.Parameters parameters(HttpServletRequest request) {

@@ -52,6 +52,17 @@ final class LoginPage {
                 error == null ? "" : " aria-describedby=\"error\""));
   }
 
+  static String signedOut() {
+    return page(
+        "Signed out",
+        """
+        <main>
+          <h1>You are signed out</h1>
+          <p role="status">The next sign-in will ask for your password again.</p>
+        </main>
+        """);
+  }
+
   static String refused(String reason) {
     return page(
         "Sign-in link not valid",

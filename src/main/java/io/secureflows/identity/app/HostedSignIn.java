@@ -6,6 +6,7 @@ import io.secureflows.crypto.SecretDigest;
 import io.secureflows.identity.domain.AuthorizationCode;
 import io.secureflows.identity.domain.EndUser;
 import io.secureflows.identity.domain.LockoutPolicy;
+import io.secureflows.identity.domain.LoginSession;
 import io.secureflows.identity.domain.UserStatus;
 import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.session.domain.UserSession;
@@ -55,8 +56,11 @@ public class HostedSignIn {
    */
   private final String unknownUserHash = hasher.hash(RandomSecrets.urlSafe(24).toCharArray());
 
-  /** What a successful sign-in sends the browser to: the redirect URI with the code and state. */
-  public record Redirect(String location) {}
+  /**
+   * What a successful sign-in sends the browser to: the redirect URI with the code and state, and
+   * the value of a new hosted-login cookie (null when the sign-in came from an existing cookie).
+   */
+  public record Redirect(String location, String loginCookie) {}
 
   /**
    * @throws AuthorizationRequest.Refused if the request must not lead anywhere (unknown client,
@@ -118,6 +122,47 @@ public class HostedSignIn {
       return Optional.empty();
     }
     user.recordSuccessfulSignIn(now);
+    String cookie = RandomSecrets.urlSafe(32);
+    em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
+    return Optional.of(new Redirect(issueCode(request, user), cookie));
+  }
+
+  /**
+   * A returning browser: its hosted-login cookie, if still valid for this application's workspace
+   * and for an active, unlocked user, gets a code without the password.
+   */
+  public Optional<Redirect> resume(AuthorizationRequest request, String loginCookie) {
+    if (loginCookie == null || loginCookie.isEmpty() || loginCookie.length() > 128) {
+      return Optional.empty();
+    }
+    var now = clock.instant();
+    return em.createQuery(
+            "select l from LoginSession l where l.cookieHash = :hash", LoginSession.class)
+        .setParameter("hash", SecretDigest.sha256(loginCookie))
+        .getResultStream()
+        .findFirst()
+        .filter(l -> l.isValid(now))
+        .filter(l -> l.workspaceId().equals(request.application().workspaceId()))
+        .map(l -> em.find(EndUser.class, l.userId()))
+        .filter(u -> u.status() == UserStatus.ACTIVE && !u.isLocked(now))
+        .map(u -> new Redirect(issueCode(request, u), null));
+  }
+
+  /** Ends the hosted-login cookie's sign-in; the applications' sessions are not touched. */
+  public void logout(String loginCookie) {
+    if (loginCookie == null || loginCookie.isEmpty() || loginCookie.length() > 128) {
+      return;
+    }
+    em.createQuery("select l from LoginSession l where l.cookieHash = :hash", LoginSession.class)
+        .setParameter("hash", SecretDigest.sha256(loginCookie))
+        .getResultStream()
+        .findFirst()
+        .ifPresent(l -> l.revoke(clock.instant()));
+  }
+
+  private String issueCode(AuthorizationRequest request, EndUser user) {
+    Application application = request.application();
+    var now = clock.instant();
     UserSession session =
         sessions.continueOrStart(
             application.workspaceId(),
@@ -146,6 +191,6 @@ public class HostedSignIn {
             + (request.state() == null
                 ? ""
                 : "&state=" + URLEncoder.encode(request.state(), StandardCharsets.UTF_8));
-    return Optional.of(new Redirect(location));
+    return location;
   }
 }
