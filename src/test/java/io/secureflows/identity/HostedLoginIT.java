@@ -638,4 +638,19 @@ class HostedLoginIT {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Location")).isEmpty();
   }
+
+  @Test
+  void anApplicationsSignInAndTokenRequestsAreRateLimitedWith429AndRetryAfter() {
+    Reply last = null;
+    for (int i = 0; i <= 120; i++) {
+      last = exchange("no-such-code-" + i, verifier, clientId, REDIRECT);
+    }
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.header("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 61L));
+    Reply login = submit(authorize(authorizeParameters(REDIRECT)), email, PASSWORD);
+    assertThat(login.status()).isEqualTo(429);
+    assertThat(login.header("Location")).isEmpty();
+    assertThat(login.header("Retry-After")).isPresent();
+  }
 }

@@ -4,6 +4,7 @@ import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.identity.app.AuthorizationRequest;
 import io.secureflows.identity.app.HostedSignIn;
+import io.secureflows.identity.app.RateLimiter;
 import io.secureflows.identity.domain.LoginSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -30,6 +31,8 @@ public class HostedLoginServlet extends HttpServlet {
 
   @Inject transient HostedSignIn signIn;
 
+  @Inject transient RateLimiter limiter;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -55,6 +58,17 @@ public class HostedLoginServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    Optional<Long> retryAfter =
+        limiter.admit(request.getRemoteAddr(), request.getParameter("client_id"));
+    if (retryAfter.isPresent()) {
+      response.setHeader("Retry-After", Long.toString(retryAfter.get()));
+      html(
+          response,
+          429,
+          LoginPage.refused("Too many sign-in attempts. Wait a minute and try again."),
+          null);
+      return;
+    }
     AuthorizationRequest checked;
     try {
       checked = signIn.check(parameters(request));

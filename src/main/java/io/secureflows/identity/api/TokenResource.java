@@ -1,20 +1,24 @@
 package io.secureflows.identity.api;
 
+import io.secureflows.identity.app.RateLimiter;
 import io.secureflows.identity.app.TokenExchange;
 import io.secureflows.platform.rest.Unauthenticated;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /api/v1/token}: the OAuth 2.0 token endpoint for the authorization code grant with
@@ -32,6 +36,10 @@ public class TokenResource {
 
   @Inject TokenExchange exchange;
 
+  @Inject RateLimiter limiter;
+
+  @Context HttpServletRequest request;
+
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +51,20 @@ public class TokenResource {
       @FormParam("redirect_uri") String redirectUri) {
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
+    Optional<Long> retryAfter = limiter.admit(request.getRemoteAddr(), clientId);
+    if (retryAfter.isPresent()) {
+      String body =
+          JSON.createObjectBuilder()
+              .add("error", "too_many_requests")
+              .add("error_description", "Too many token requests; retry later.")
+              .build()
+              .toString();
+      return Response.status(429)
+          .entity(body)
+          .cacheControl(noStore)
+          .header("Retry-After", retryAfter.get())
+          .build();
+    }
     try {
       TokenExchange.Issued issued =
           exchange.exchange(grantType, code, verifier, clientId, redirectUri);
