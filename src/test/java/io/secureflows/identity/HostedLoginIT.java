@@ -653,4 +653,45 @@ class HostedLoginIT {
     assertThat(login.header("Location")).isEmpty();
     assertThat(login.header("Retry-After")).isPresent();
   }
+
+  @Test
+  void overHttpsTheCookiesAreHostPrefixedAndSecure() {
+    ApiClient https = api().https();
+    Reply page = https.get("/login/authorize?" + query(authorizeParameters(REDIRECT)));
+    assertThat(page.status()).isEqualTo(200);
+    String csrf = page.header("Set-Cookie").orElseThrow();
+    assertThat(csrf)
+        .startsWith("__Host-sf_csrf=")
+        .contains("Secure")
+        .contains("HttpOnly")
+        .contains("Path=/");
+    assertThat(page.header("Strict-Transport-Security")).isPresent();
+
+    Map<String, String> form = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN.matcher(page.body());
+    while (hidden.find()) {
+      form.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
+    }
+    form.put("email", email);
+    form.put("password", PASSWORD);
+    Reply signedIn =
+        https.send(
+            "POST",
+            "/login/authorize",
+            BodyPublishers.ofString(query(form)),
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Cookie",
+            csrf.split(";", 2)[0]);
+    assertThat(signedIn.status()).isEqualTo(303);
+    assertThat(signedIn.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("__Host-sf_login=")
+                    .contains("Secure")
+                    .contains("HttpOnly")
+                    .contains("SameSite=Lax")
+                    .doesNotContain("Domain="));
+  }
 }
