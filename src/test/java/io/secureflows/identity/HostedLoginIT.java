@@ -694,4 +694,79 @@ class HostedLoginIT {
                     .contains("SameSite=Lax")
                     .doesNotContain("Domain="));
   }
+
+  private Reply submitTo(String path, Reply page, String email, String password) {
+    Map<String, String> form = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN.matcher(page.body());
+    while (hidden.find()) {
+      form.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
+    }
+    form.put("email", email);
+    form.put("password", password);
+    return api()
+        .send(
+            "POST",
+            path,
+            BodyPublishers.ofString(query(form)),
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Cookie",
+            page.header("Set-Cookie").orElse("").split(";", 2)[0]);
+  }
+
+  @Test
+  void selfRegistrationOnlyWhereAllowedAndItSignsTheNewUserIn() throws Exception {
+    assertThat(api().get("/login/register?" + query(authorizeParameters(REDIRECT))).status())
+        .isEqualTo(403);
+
+    String openClient = "open-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/applications",
+                    "{\"clientId\":\""
+                        + openClient
+                        + "\",\"name\":\"Open\",\"type\":\"web\","
+                        + "\"registrationAllowed\":true,\"redirectUris\":[\""
+                        + REDIRECT
+                        + "\"]}")
+                .status())
+        .isEqualTo(201);
+    Map<String, String> parameters = authorizeParameters(REDIRECT);
+    parameters.put("client_id", openClient);
+    String newEmail = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+    Reply form = api().get("/login/register?" + query(parameters));
+    assertThat(form.status()).isEqualTo(200);
+    Reply tooShort = submitTo("/login/register", form, newEmail, "short");
+    assertThat(tooShort.status()).isEqualTo(400);
+    assertThat(TestDatabase.count("select count(*) from end_user where email = ?", newEmail))
+        .isZero();
+
+    Reply registered =
+        submitTo(
+            "/login/register",
+            api().get("/login/register?" + query(parameters)),
+            newEmail,
+            PASSWORD);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(303);
+    String code = redirectParameters(registered.header("Location").orElseThrow()).get("code");
+    assertThat(exchange(code, verifier, openClient, REDIRECT).status()).isEqualTo(200);
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from end_user where email = ? and password_hash like '$argon2id$%'",
+                newEmail))
+        .isEqualTo(1);
+
+    Reply again =
+        submitTo(
+            "/login/register",
+            api().get("/login/register?" + query(parameters)),
+            newEmail,
+            PASSWORD);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.header("Location")).isEmpty();
+    assertThat(TestDatabase.count("select count(*) from end_user where email = ?", newEmail))
+        .isEqualTo(1);
+  }
 }

@@ -103,7 +103,7 @@ public class HostedLoginServlet extends HttpServlet {
         checked.redirectUri());
   }
 
-  private static void redirect(HttpServletResponse response, HostedSignIn.Redirect redirect) {
+  static void redirect(HttpServletResponse response, HostedSignIn.Redirect redirect) {
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", redirect.location());
     response.setHeader("Cache-Control", "no-store");
@@ -138,7 +138,7 @@ public class HostedLoginServlet extends HttpServlet {
             .orElse(null);
   }
 
-  private static AuthorizationRequest.Parameters parameters(HttpServletRequest request) {
+  static AuthorizationRequest.Parameters parameters(HttpServletRequest request) {
     return new AuthorizationRequest.Parameters(
         request.getParameter("client_id"),
         request.getParameter("redirect_uri"),
@@ -152,7 +152,7 @@ public class HostedLoginServlet extends HttpServlet {
     return request.isSecure() ? "__Host-sf_csrf" : "sf_csrf";
   }
 
-  private static void setCsrfCookie(
+  static void setCsrfCookie(
       HttpServletRequest request, HttpServletResponse response, String value) {
     Cookie cookie = new Cookie(csrfCookieName(request), value);
     cookie.setHttpOnly(true);
@@ -163,7 +163,7 @@ public class HostedLoginServlet extends HttpServlet {
     response.addCookie(cookie);
   }
 
-  private static void clearCsrfCookie(HttpServletRequest request, HttpServletResponse response) {
+  static void clearCsrfCookie(HttpServletRequest request, HttpServletResponse response) {
     Cookie cookie = new Cookie(csrfCookieName(request), "");
     cookie.setHttpOnly(true);
     cookie.setSecure(request.isSecure());
@@ -173,7 +173,7 @@ public class HostedLoginServlet extends HttpServlet {
     response.addCookie(cookie);
   }
 
-  private static boolean csrfMatches(HttpServletRequest request) {
+  static boolean csrfMatches(HttpServletRequest request) {
     String field = request.getParameter("csrf");
     String name = csrfCookieName(request);
     String cookie =
@@ -195,8 +195,7 @@ public class HostedLoginServlet extends HttpServlet {
    * Writes a page. The form's CSP allows the form to post here and the browser to follow the 303 to
    * the application's redirect URI (browsers apply {@code form-action} to that redirect too).
    */
-  private static void html(
-      HttpServletResponse response, int status, String page, String redirectUri)
+  static void html(HttpServletResponse response, int status, String page, String redirectUri)
       throws IOException {
     response.setStatus(status);
     response.setContentType("text/html");

@@ -52,6 +52,47 @@ final class LoginPage {
                 error == null ? "" : " aria-describedby=\"error\""));
   }
 
+  static String registration(
+      AuthorizationRequest request, String csrf, String email, String error) {
+    String alert =
+        error == null
+            ? ""
+            : "<p id=\"error\" class=\"error\" role=\"alert\">" + escape(error) + "</p>";
+    return page(
+        "Create an account for " + request.application().name(),
+        """
+        <main>
+          <h1>Create an account</h1>
+          <p class="context">for <strong>%s</strong> · %s</p>
+          %s
+          <form method="post" action="/login/register" novalidate>
+            <input type="hidden" name="client_id" value="%s">
+            <input type="hidden" name="redirect_uri" value="%s">
+            <input type="hidden" name="response_type" value="code">
+            <input type="hidden" name="state" value="%s">
+            <input type="hidden" name="code_challenge" value="%s">
+            <input type="hidden" name="code_challenge_method" value="S256">
+            <input type="hidden" name="csrf" value="%s">
+            <label for="email">Email</label>
+            <input id="email" name="email" type="email" autocomplete="email" required autofocus value="%s">
+            <label for="password">Password (12 characters or more)</label>
+            <input id="password" name="password" type="password" autocomplete="new-password" required minlength="12">
+            <button type="submit">Create account</button>
+          </form>
+        </main>
+        """
+            .formatted(
+                escape(request.application().name()),
+                escape(request.workspaceName()),
+                alert,
+                escape(request.application().clientId()),
+                escape(request.redirectUri()),
+                escape(request.state() == null ? "" : request.state()),
+                escape(request.codeChallenge()),
+                escape(csrf),
+                escape(email == null ? "" : email)));
+  }
+
   static String signedOut() {
     return page(
         "Signed out",

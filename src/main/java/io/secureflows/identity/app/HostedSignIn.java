@@ -4,6 +4,7 @@ import io.secureflows.crypto.PasswordHasher;
 import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.identity.domain.AuthorizationCode;
+import io.secureflows.identity.domain.Credentials;
 import io.secureflows.identity.domain.EndUser;
 import io.secureflows.identity.domain.LockoutPolicy;
 import io.secureflows.identity.domain.LoginSession;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -125,6 +127,61 @@ public class HostedSignIn {
     String cookie = RandomSecrets.urlSafe(32);
     em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
     return Optional.of(new Redirect(issueCode(request, user), cookie));
+  }
+
+  /** Why a self-registration was refused; shown on the page. */
+  public static final class RegistrationRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RegistrationRefused(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /**
+   * Self-registration, only for an application that allows it: creates the user in the
+   * application's workspace and signs it in at once.
+   *
+   * @throws RegistrationRefused if the application does not allow it, the input breaks a rule, or
+   *     the email is taken
+   */
+  public Redirect register(AuthorizationRequest request, String email, String password) {
+    Application application = request.application();
+    if (!application.registrationAllowed()) {
+      throw new RegistrationRefused("This application does not offer registration.");
+    }
+    java.util.List<io.secureflows.platform.error.FieldError> errors = new java.util.ArrayList<>();
+    String normalised = Credentials.email(email, errors);
+    Credentials.password(password, errors);
+    if (!errors.isEmpty()) {
+      throw new RegistrationRefused(
+          "Use a valid email address and a password of "
+              + Credentials.MIN_PASSWORD
+              + " to "
+              + Credentials.MAX_PASSWORD
+              + " characters.");
+    }
+    boolean taken =
+        !em.createQuery(
+                "select u.id from EndUser u where u.workspaceId = :ws and u.email = :email",
+                UUID.class)
+            .setParameter("ws", application.workspaceId())
+            .setParameter("email", normalised)
+            .getResultList()
+            .isEmpty();
+    if (taken) {
+      throw new RegistrationRefused(
+          "This email cannot be registered. If it is yours, sign in instead.");
+    }
+    var now = clock.instant();
+    EndUser user =
+        new EndUser(
+            application.workspaceId(), normalised, hasher.hash(password.toCharArray()), now);
+    em.persist(user);
+    em.flush();
+    String cookie = RandomSecrets.urlSafe(32);
+    em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
+    return new Redirect(issueCode(request, user), cookie);
   }
 
   /**
