@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secureflows.crypto.Pkce;
 import io.secureflows.testsupport.ApiClient;
+import io.secureflows.testsupport.Browser;
 import io.secureflows.testsupport.Deployments;
 import io.secureflows.testsupport.IntegrationTest;
 import io.secureflows.testsupport.Reply;
@@ -22,6 +23,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +36,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Hosted login and the token endpoint over real HTTP, as a browser and an OAuth client drive them:
@@ -768,5 +773,50 @@ class HostedLoginIT {
     assertThat(again.header("Location")).isEmpty();
     assertThat(TestDatabase.count("select count(*) from end_user where email = ?", newEmail))
         .isEqualTo(1);
+  }
+
+  @Test
+  void theHostedLoginPageWorksInAHeadlessBrowserWithJavaScriptOff() throws Exception {
+    String callback = "http://127.0.0.1:" + deployment.getPort() + "/browser-callback";
+    String browserClient = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/applications",
+                    "{\"clientId\":\""
+                        + browserClient
+                        + "\",\"name\":\"Browser app\",\"type\":\"web\","
+                        + "\"redirectUris\":[\""
+                        + callback
+                        + "\"]}")
+                .status())
+        .isEqualTo(201);
+    Map<String, String> parameters = authorizeParameters(callback);
+    parameters.put("client_id", browserClient);
+    String start =
+        "http://127.0.0.1:" + deployment.getPort() + "/login/authorize?" + query(parameters);
+
+    try (Browser browser = Browser.start(false)) {
+      WebDriver page = browser.driver();
+      page.get(start);
+      assertThat(page.getTitle()).isEqualTo("Sign in to Browser app");
+      assertThat(page.findElement(By.cssSelector("label[for=email]")).getText()).isEqualTo("Email");
+      page.findElement(By.id("email")).sendKeys(email);
+      page.findElement(By.id("password")).sendKeys("wrong password, first");
+      page.findElement(By.cssSelector("button[type=submit]")).click();
+      assertThat(page.findElement(By.cssSelector("[role=alert]")).getText())
+          .isEqualTo("The email or password is not correct.");
+      browser.screenshot("hosted-login-failure");
+
+      page.findElement(By.id("password")).sendKeys(PASSWORD);
+      browser.screenshot("hosted-login");
+      page.findElement(By.cssSelector("button[type=submit]")).click();
+      new WebDriverWait(page, Duration.ofSeconds(10))
+          .until(driver -> driver.getCurrentUrl().startsWith(callback + "?code="));
+      Map<String, String> back = redirectParameters(page.getCurrentUrl());
+      assertThat(back.get("state")).isEqualTo(parameters.get("state"));
+      assertThat(exchange(back.get("code"), verifier, browserClient, callback).status())
+          .isEqualTo(200);
+    }
   }
 }

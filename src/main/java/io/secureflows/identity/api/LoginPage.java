@@ -31,7 +31,7 @@ final class LoginPage {
             <input type="hidden" name="code_challenge_method" value="S256">
             <input type="hidden" name="csrf" value="%s">
             <label for="email">Email</label>
-            <input id="email" name="email" type="email" autocomplete="username" required autofocus value="%s"%s>
+            <input id="email" name="email" type="email" autocomplete="username" required value="%s"%s>
             <label for="password">Password</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required%s>
             <button type="submit">Sign in</button>
@@ -48,8 +48,8 @@ final class LoginPage {
                 escape(request.codeChallenge()),
                 escape(csrf),
                 escape(email == null ? "" : email),
-                error == null ? "" : " aria-describedby=\"error\"",
-                error == null ? "" : " aria-describedby=\"error\""));
+                error == null ? " autofocus" : " aria-describedby=\"error\"",
+                error == null ? "" : " aria-describedby=\"error\" autofocus"));
   }
 
   static String registration(
