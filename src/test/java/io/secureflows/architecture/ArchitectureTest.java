@@ -203,6 +203,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void auditIsASinkThatImportsNoConcern() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".audit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                ROOT + ".workspace..",
+                ROOT + ".identity..",
+                ROOT + ".session..",
+                ROOT + ".operator..",
+                ROOT + ".crypto..",
+                ROOT + ".launcher.."));
+  }
+
+  @Test
   void entitiesLiveInDomainPackages() {
     check(classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..domain.."));
   }

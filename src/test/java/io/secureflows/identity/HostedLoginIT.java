@@ -819,4 +819,38 @@ class HostedLoginIT {
           .isEqualTo(200);
     }
   }
+
+  @Test
+  void signInsCodeReplaysAndSignOutsAreAuditedWithoutSecrets() throws Exception {
+    submit(authorize(authorizeParameters(REDIRECT)), email, "a wrong password here");
+    String code = signInForCode();
+    String token = exchange(code, verifier, clientId, REDIRECT).json().getString("sessionToken");
+    exchange(code, verifier, clientId, REDIRECT);
+    Reply relogin = exchange(signInForCode(), verifier, clientId, REDIRECT);
+    api().bearer(relogin.json().getString("sessionToken")).postJson("/api/v1/session/signout", "");
+
+    String actions = "select count(*) from audit_event where workspace_id = ?::uuid and action = ?";
+    assertThat(TestDatabase.count(actions, workspace, "login.failed")).isEqualTo(1);
+    assertThat(TestDatabase.count(actions, workspace, "login.succeeded")).isEqualTo(2);
+    assertThat(TestDatabase.count(actions, workspace, "token.code_replayed")).isEqualTo(1);
+    assertThat(TestDatabase.count(actions, workspace, "session.signed_out")).isEqualTo(1);
+    assertThat(TestDatabase.count(actions, workspace, "user.created")).isEqualTo(1);
+    String everything =
+        "select count(*) from audit_event where workspace_id = ?::uuid and concat_ws('|', actor_id, action, target,"
+            + " client_address) like ?";
+    for (String secret : new String[] {PASSWORD, "a wrong password here", token, code, email}) {
+      assertThat(TestDatabase.count(everything, workspace, "%" + secret + "%"))
+          .as("no secret in the audit")
+          .isZero();
+    }
+    try (var runtime = TestDatabase.asRuntime();
+        var update = runtime.createStatement()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> update.executeUpdate("update audit_event set action = 'forged'"))
+          .hasMessageContaining("permission denied");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> update.executeUpdate("delete from audit_event"))
+          .hasMessageContaining("permission denied");
+    }
+  }
 }

@@ -44,7 +44,7 @@ public class HostedLoginServlet extends HttpServlet {
       return;
     }
     Optional<HostedSignIn.Redirect> returning =
-        signIn.resume(checked, cookie(request, loginCookieName(request)));
+        signIn.resume(checked, cookie(request, loginCookieName(request)), request.getRemoteAddr());
     if (returning.isPresent()) {
       redirect(response, returning.get());
       return;
@@ -87,7 +87,7 @@ public class HostedLoginServlet extends HttpServlet {
     }
     String email = request.getParameter("email");
     Optional<HostedSignIn.Redirect> redirect =
-        signIn.signIn(checked, email, request.getParameter("password"));
+        signIn.signIn(checked, email, request.getParameter("password"), request.getRemoteAddr());
     if (redirect.isPresent()) {
       clearCsrfCookie(request, response);
       setLoginCookie(request, response, redirect.get().loginCookie());

@@ -70,7 +70,8 @@ public class RegisterServlet extends HttpServlet {
     String email = request.getParameter("email");
     try {
       HostedSignIn.Redirect redirect =
-          signIn.register(checked.get(), email, request.getParameter("password"));
+          signIn.register(
+              checked.get(), email, request.getParameter("password"), request.getRemoteAddr());
       HostedLoginServlet.clearCsrfCookie(request, response);
       HostedLoginServlet.setLoginCookie(request, response, redirect.loginCookie());
       HostedLoginServlet.redirect(response, redirect);

@@ -1,5 +1,9 @@
 package io.secureflows.identity.app;
 
+import io.secureflows.audit.ActorType;
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
+import io.secureflows.audit.Outcome;
 import io.secureflows.crypto.PasswordHasher;
 import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
@@ -50,6 +54,8 @@ public class HostedSignIn {
 
   @Inject Clock clock;
 
+  @Inject AuditLog auditLog;
+
   private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.Cost.DEFAULT);
 
   /**
@@ -88,7 +94,8 @@ public class HostedSignIn {
   }
 
   /** Signs in; empty when the credentials do not open the account (whatever the reason). */
-  public Optional<Redirect> signIn(AuthorizationRequest request, String email, String password) {
+  public Optional<Redirect> signIn(
+      AuthorizationRequest request, String email, String password, String clientAddress) {
     Application application = request.application();
     String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     char[] secret = password == null ? new char[0] : password.toCharArray();
@@ -106,27 +113,83 @@ public class HostedSignIn {
         hasher.verify(secret, user == null ? unknownUserHash : user.passwordHash());
     var now = clock.instant();
     if (user == null) {
+      audit(
+          application,
+          ActorType.ANONYMOUS,
+          null,
+          "login.failed",
+          Outcome.FAILURE,
+          null,
+          "unknown account",
+          clientAddress);
       return Optional.empty();
     }
     if (!passwordMatches || user.status() != UserStatus.ACTIVE || user.isLocked(now)) {
       boolean wasLocked = user.isLocked(now);
       if (!passwordMatches) {
         user.recordFailedSignIn(LockoutPolicy.DEFAULT, now);
-        if (!wasLocked && user.isLocked(now)) {
-          LOG.info(
-              "User "
-                  + user.id()
-                  + " of workspace "
-                  + user.workspaceId()
-                  + " locked after failed sign-ins");
-        }
+      }
+      String reason =
+          !passwordMatches ? "wrong password" : wasLocked ? "account locked" : "account disabled";
+      audit(
+          application,
+          ActorType.USER,
+          user.id(),
+          "login.failed",
+          Outcome.FAILURE,
+          null,
+          "user:" + user.id() + " (" + reason + ")",
+          clientAddress);
+      if (!wasLocked && user.isLocked(now)) {
+        audit(
+            application,
+            ActorType.SYSTEM,
+            null,
+            "account.locked",
+            Outcome.SUCCESS,
+            null,
+            "user:" + user.id(),
+            clientAddress);
       }
       return Optional.empty();
     }
     user.recordSuccessfulSignIn(now);
     String cookie = RandomSecrets.urlSafe(32);
     em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
-    return Optional.of(new Redirect(issueCode(request, user), cookie));
+    IssuedCode issued = issueCode(request, user);
+    Redirect redirect = new Redirect(issued.location(), cookie);
+    audit(
+        application,
+        ActorType.USER,
+        user.id(),
+        "login.succeeded",
+        Outcome.SUCCESS,
+        issued.sessionId(),
+        "user:" + user.id(),
+        clientAddress);
+    return Optional.of(redirect);
+  }
+
+  private void audit(
+      Application application,
+      ActorType actorType,
+      UUID actorId,
+      String action,
+      Outcome outcome,
+      UUID sessionId,
+      String target,
+      String clientAddress) {
+    auditLog.record(
+        new AuditRecord(
+            application.workspaceId(),
+            actorType,
+            actorId == null ? null : actorId.toString(),
+            action,
+            outcome,
+            application.id(),
+            sessionId,
+            target,
+            clientAddress));
   }
 
   /** Why a self-registration was refused; shown on the page. */
@@ -145,7 +208,8 @@ public class HostedSignIn {
    * @throws RegistrationRefused if the application does not allow it, the input breaks a rule, or
    *     the email is taken
    */
-  public Redirect register(AuthorizationRequest request, String email, String password) {
+  public Redirect register(
+      AuthorizationRequest request, String email, String password, String clientAddress) {
     Application application = request.application();
     if (!application.registrationAllowed()) {
       throw new RegistrationRefused("This application does not offer registration.");
@@ -181,14 +245,26 @@ public class HostedSignIn {
     em.flush();
     String cookie = RandomSecrets.urlSafe(32);
     em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
-    return new Redirect(issueCode(request, user), cookie);
+    IssuedCode issued = issueCode(request, user);
+    Redirect redirect = new Redirect(issued.location(), cookie);
+    audit(
+        application,
+        ActorType.USER,
+        user.id(),
+        "user.registered",
+        Outcome.SUCCESS,
+        issued.sessionId(),
+        "user:" + user.id(),
+        clientAddress);
+    return redirect;
   }
 
   /**
    * A returning browser: its hosted-login cookie, if still valid for this application's workspace
    * and for an active, unlocked user, gets a code without the password.
    */
-  public Optional<Redirect> resume(AuthorizationRequest request, String loginCookie) {
+  public Optional<Redirect> resume(
+      AuthorizationRequest request, String loginCookie, String clientAddress) {
     if (loginCookie == null || loginCookie.isEmpty() || loginCookie.length() > 128) {
       return Optional.empty();
     }
@@ -202,7 +278,21 @@ public class HostedSignIn {
         .filter(l -> l.workspaceId().equals(request.application().workspaceId()))
         .map(l -> em.find(EndUser.class, l.userId()))
         .filter(u -> u.status() == UserStatus.ACTIVE && !u.isLocked(now))
-        .map(u -> new Redirect(issueCode(request, u), null));
+        .map(
+            u -> {
+              IssuedCode issued = issueCode(request, u);
+              audit(
+                  request.application(),
+                  ActorType.USER,
+                  u.id(),
+                  "login.resumed",
+                  Outcome.SUCCESS,
+                  issued.sessionId(),
+                  "user:" + u.id(),
+                  clientAddress);
+              Redirect redirect = new Redirect(issued.location(), null);
+              return redirect;
+            });
   }
 
   /** Ends the hosted-login cookie's sign-in; the applications' sessions are not touched. */
@@ -217,7 +307,10 @@ public class HostedSignIn {
         .ifPresent(l -> l.revoke(clock.instant()));
   }
 
-  private String issueCode(AuthorizationRequest request, EndUser user) {
+  /** A code issued: where the browser goes, and the session the code belongs to. */
+  private record IssuedCode(String location, UUID sessionId) {}
+
+  private IssuedCode issueCode(AuthorizationRequest request, EndUser user) {
     Application application = request.application();
     var now = clock.instant();
     UserSession session =
@@ -248,6 +341,6 @@ public class HostedSignIn {
             + (request.state() == null
                 ? ""
                 : "&state=" + URLEncoder.encode(request.state(), StandardCharsets.UTF_8));
-    return location;
+    return new IssuedCode(location, session.id());
   }
 }

@@ -1,5 +1,9 @@
 package io.secureflows.identity.app;
 
+import io.secureflows.audit.ActorType;
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
+import io.secureflows.audit.Outcome;
 import io.secureflows.crypto.Pkce;
 import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
@@ -41,6 +45,8 @@ public class TokenExchange {
   @Inject SigningKeys signingKeys;
 
   @Inject Clock clock;
+
+  @Inject AuditLog auditLog;
 
   @Inject
   @ConfigProperty(name = "sf.token.issuer", defaultValue = "secureflows")
@@ -99,6 +105,17 @@ public class TokenExchange {
     var now = clock.instant();
     if (grant.isUsed()) {
       sessions.signOut(grant.workspaceId(), grant.sessionId());
+      auditLog.record(
+          new AuditRecord(
+              grant.workspaceId(),
+              ActorType.ANONYMOUS,
+              null,
+              "token.code_replayed",
+              Outcome.DENIED,
+              grant.applicationId(),
+              grant.sessionId(),
+              "session:" + grant.sessionId() + " signed out",
+              null));
       LOG.warning(
           "Authorization code replayed: session "
               + grant.sessionId()

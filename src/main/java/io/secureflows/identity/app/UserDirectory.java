@@ -1,5 +1,9 @@
 package io.secureflows.identity.app;
 
+import io.secureflows.audit.ActorType;
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
+import io.secureflows.audit.Outcome;
 import io.secureflows.crypto.PasswordHasher;
 import io.secureflows.identity.domain.Credentials;
 import io.secureflows.identity.domain.EndUser;
@@ -7,6 +11,7 @@ import io.secureflows.platform.error.ConflictException;
 import io.secureflows.platform.error.FieldError;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.error.NotFoundException;
+import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.workspace.app.WorkspaceService;
@@ -40,6 +45,8 @@ public class UserDirectory {
 
   @Inject Clock clock;
 
+  @Inject AuditLog auditLog;
+
   private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.Cost.DEFAULT);
 
   public EndUser create(UUID workspaceId, String email, String password) {
@@ -59,6 +66,7 @@ public class UserDirectory {
     try {
       em.persist(user);
       em.flush();
+      audit(workspaceId, "user.created", user.id());
     } catch (ConstraintViolationException e) {
       throw new ConflictException("A user with this email exists in the workspace");
     }
@@ -93,6 +101,7 @@ public class UserDirectory {
   public EndUser disable(UUID workspaceId, UUID userId) {
     EndUser user = managed(workspaceId, userId);
     user.disable(clock.instant());
+    audit(workspaceId, "user.disabled", userId);
     sessions.signOutAllOf(workspaceId, userId);
     return user;
   }
@@ -100,12 +109,14 @@ public class UserDirectory {
   public EndUser enable(UUID workspaceId, UUID userId) {
     EndUser user = managed(workspaceId, userId);
     user.enable(clock.instant());
+    audit(workspaceId, "user.enabled", userId);
     return user;
   }
 
   public EndUser unlock(UUID workspaceId, UUID userId) {
     EndUser user = managed(workspaceId, userId);
     user.unlock(clock.instant());
+    audit(workspaceId, "user.unlocked", userId);
     return user;
   }
 
@@ -117,7 +128,23 @@ public class UserDirectory {
       throw new InvalidInputException(errors);
     }
     user.changePassword(hasher.hash(password.toCharArray()), clock.instant());
+    audit(workspaceId, "user.password_reset", userId);
     return user;
+  }
+
+  private void audit(UUID workspaceId, String action, UUID userId) {
+    Caller caller = callers.require();
+    auditLog.record(
+        new AuditRecord(
+            workspaceId,
+            "api-key".equals(caller.kind()) ? ActorType.API_KEY : ActorType.OPERATOR,
+            caller.id().toString(),
+            action,
+            Outcome.SUCCESS,
+            null,
+            null,
+            "user:" + userId,
+            null));
   }
 
   private EndUser managed(UUID workspaceId, UUID userId) {

@@ -1,5 +1,9 @@
 package io.secureflows.session.app;
 
+import io.secureflows.audit.ActorType;
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
+import io.secureflows.audit.Outcome;
 import io.secureflows.platform.error.ReauthenticationRequiredException;
 import io.secureflows.session.domain.UserSession;
 import io.secureflows.workspace.app.ApplicationService;
@@ -28,6 +32,8 @@ public class SessionAccess {
   @Inject ApplicationService applications;
 
   @Inject Clock clock;
+
+  @Inject AuditLog auditLog;
 
   /** The verified claims this service relies on. */
   public record TokenClaims(
@@ -66,6 +72,17 @@ public class SessionAccess {
   public void signOut(TokenClaims claims) {
     UserSession session = open(claims);
     sessions.signOut(session.workspaceId(), session.id());
+    auditLog.record(
+        new AuditRecord(
+            session.workspaceId(),
+            ActorType.USER,
+            session.userId().toString(),
+            "session.signed_out",
+            Outcome.SUCCESS,
+            session.applicationId(),
+            session.id(),
+            "session:" + session.id(),
+            null));
   }
 
   private static UUID uuid(String value) {
