@@ -120,6 +120,10 @@ public final class Launcher {
       apiKeyNote = "the key from SF_ADMIN_API_KEY";
     }
     serverEnv.putIfAbsent("SF_DEMO", "true");
+    // The tokens' issuer, and the base of the OAuth metadata: the HTTPS address clients use.
+    String publicHost =
+        httpAddress.equals("0.0.0.0") || httpAddress.equals("::") ? "127.0.0.1" : httpAddress;
+    serverEnv.putIfAbsent("SF_TOKEN_ISSUER", "https://" + hostForUri(publicHost) + ":" + httpsPort);
     String masterKeyNote = masterKey(secrets, serverEnv);
 
     TlsKeystore tls = tls(secrets, httpAddress);

@@ -853,4 +853,49 @@ class HostedLoginIT {
           .hasMessageContaining("permission denied");
     }
   }
+
+  @Test
+  void anAdministratorRevokesASessionAndItsTokensStopAtOnce() {
+    String token = sessionToken();
+    String session = api().bearer(token).get("/api/v1/session").json().getString("sessionId");
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/sessions/" + session + "/revoke",
+                    "")
+                .status())
+        .isEqualTo(204);
+    assertReauthenticate(api().bearer(token).get("/api/v1/session"));
+    String otherWorkspace =
+        admin()
+            .postJson("/api/v1/admin/workspaces", "{\"name\":\"x-" + UUID.randomUUID() + "\"}")
+            .json()
+            .getString("id");
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/"
+                        + otherWorkspace
+                        + "/sessions/"
+                        + session
+                        + "/revoke",
+                    "")
+                .status())
+        .as("another workspace's session is not found")
+        .isEqualTo(404);
+  }
+
+  @Test
+  void authorizationServerMetadataDescribesTheEndpoints() {
+    Reply metadata = api().get("/.well-known/oauth-authorization-server");
+    assertThat(metadata.status()).isEqualTo(200);
+    JsonObject body = metadata.json();
+    assertThat(body.getString("issuer")).isEqualTo("secureflows");
+    assertThat(body.getString("authorization_endpoint")).endsWith("/login/authorize");
+    assertThat(body.getString("token_endpoint")).endsWith("/api/v1/token");
+    assertThat(body.getString("jwks_uri")).endsWith("/.well-known/jwks.json");
+    assertThat(body.getJsonArray("code_challenge_methods_supported").getString(0))
+        .isEqualTo("S256");
+    assertThat(body.getJsonArray("code_challenge_methods_supported")).hasSize(1);
+  }
 }

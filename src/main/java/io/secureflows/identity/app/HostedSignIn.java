@@ -154,6 +154,10 @@ public class HostedSignIn {
       return Optional.empty();
     }
     user.recordSuccessfulSignIn(now);
+    if (hasher.needsRehash(user.passwordHash())) {
+      // Parameters were raised since this hash was made: upgrade it while the password is at hand.
+      user.changePassword(hasher.hash(secret), now);
+    }
     String cookie = RandomSecrets.urlSafe(32);
     em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
     IssuedCode issued = issueCode(request, user);
