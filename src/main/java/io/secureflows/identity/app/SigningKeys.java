@@ -25,6 +25,12 @@ import java.util.logging.Logger;
 @ApplicationScoped
 @Transactional
 public class SigningKeys {
+  /**
+   * How long a new key is published before it signs: longer than a JWKS refresh plus the verifier's
+   * cache.
+   */
+  static final java.time.Duration PUBLICATION_DELAY = java.time.Duration.ofSeconds(30);
+
   private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
   @PersistenceContext EntityManager em;
@@ -54,9 +60,7 @@ public class SigningKeys {
 
   /** Signs a sessionToken's claims (a JSON object) with the active key. */
   public String sign(String claimsJson) {
-    SigningKey key =
-        active(LockModeType.NONE)
-            .orElseThrow(() -> new IllegalStateException("there is no active signing key"));
+    SigningKey key = signingKey(clock.instant());
     MasterKey master =
         masterKeys
             .byId(key.masterKeyId())
@@ -65,6 +69,23 @@ public class SigningKeys {
                     new MasterKeyUnavailableException(
                         "the signing key's master key is not loaded"));
     return TokenSigning.sign(key.kid(), key.wrappedPrivateKey(), master, claimsJson);
+  }
+
+  /**
+   * The key that signs now: the newest key that has been published for at least {@link
+   * #PUBLICATION_DELAY}, so that every node's MicroProfile JWT already trusts it (each node
+   * rewrites its JWKS file every 10 s and caches it for 10 s). Right after a rotation the previous
+   * key keeps signing for that long; a lone key signs at once.
+   */
+  SigningKey signingKey(java.time.Instant now) {
+    List<SigningKey> keys = verificationKeys();
+    if (keys.isEmpty()) {
+      throw new IllegalStateException("there is no signing key");
+    }
+    return keys.stream()
+        .filter(k -> !k.createdAt().isAfter(now.minus(PUBLICATION_DELAY)))
+        .findFirst()
+        .orElse(keys.get(keys.size() - 1));
   }
 
   /** A new active key; the previous one keeps verifying. Platform operators only. */

@@ -48,7 +48,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
               "unsupported-media-type",
               "Unsupported media type",
               415,
-              "Send the body as application/json.");
+              "This resource does not accept the request body's media type.");
       default -> {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Error" : type.getReasonPhrase();
