@@ -322,6 +322,18 @@ class HostedLoginIT {
             TestDatabase.count(
                 "select count(*) from end_user where email = ? and locked_until > now()", email))
         .isEqualTo(1);
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from audit_event where workspace_id = ?::uuid and action = 'account.locked'",
+                workspace))
+        .as("the lock is audited")
+        .isEqualTo(1);
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from audit_event where workspace_id = ?::uuid and action = 'login.failed'",
+                workspace))
+        .as("every failure is audited")
+        .isEqualTo(5);
     Reply locked = submit(authorize(authorizeParameters(REDIRECT)), email, PASSWORD);
     assertThat(locked.status()).isEqualTo(200);
     assertThat(locked.header("Location")).isEmpty();
