@@ -124,23 +124,7 @@ class HostedLoginIT {
 
   /** Submits the form of an authorize page with its hidden fields and its anti-forgery cookie. */
   private Reply submit(Reply page, String email, String password) {
-    Map<String, String> form = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(page.body());
-    while (hidden.find()) {
-      form.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
-    }
-    form.put("email", email);
-    form.put("password", password);
-    String cookie = page.header("Set-Cookie").orElse("").split(";", 2)[0];
-    return api()
-        .send(
-            "POST",
-            "/login/authorize",
-            BodyPublishers.ofString(query(form)),
-            "Content-Type",
-            "application/x-www-form-urlencoded",
-            "Cookie",
-            cookie);
+    return submitTo("/login/authorize", page, email, password);
   }
 
   private static Map<String, String> redirectParameters(String location) {

@@ -58,15 +58,7 @@ public class HostedLoginServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    Optional<Long> retryAfter =
-        limiter.admit(request.getRemoteAddr(), request.getParameter("client_id"));
-    if (retryAfter.isPresent()) {
-      response.setHeader("Retry-After", Long.toString(retryAfter.get()));
-      html(
-          response,
-          429,
-          LoginPage.refused("Too many sign-in attempts. Wait a minute and try again."),
-          null);
+    if (tooManyAttempts(limiter, request, response)) {
       return;
     }
     AuthorizationRequest checked;
@@ -101,6 +93,22 @@ public class HostedLoginServlet extends HttpServlet {
         200,
         LoginPage.form(checked, csrf, email, GENERIC_FAILURE),
         checked.redirectUri());
+  }
+
+  /**
+   * Counts a form submission against the rate limits; answers 429 with Retry-After when over them.
+   */
+  static boolean tooManyAttempts(
+      RateLimiter limiter, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<Long> retryAfter =
+        limiter.admit(request.getRemoteAddr(), request.getParameter("client_id"));
+    if (retryAfter.isEmpty()) {
+      return false;
+    }
+    response.setHeader("Retry-After", Long.toString(retryAfter.get()));
+    html(response, 429, LoginPage.refused("Too many attempts. Wait a minute and try again."), null);
+    return true;
   }
 
   static void redirect(HttpServletResponse response, HostedSignIn.Redirect redirect) {

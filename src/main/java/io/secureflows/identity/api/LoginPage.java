@@ -23,13 +23,7 @@ final class LoginPage {
           <p class="context">to <strong>%s</strong> · %s</p>
           %s
           <form method="post" action="/login/authorize" novalidate>
-            <input type="hidden" name="client_id" value="%s">
-            <input type="hidden" name="redirect_uri" value="%s">
-            <input type="hidden" name="response_type" value="code">
-            <input type="hidden" name="state" value="%s">
-            <input type="hidden" name="code_challenge" value="%s">
-            <input type="hidden" name="code_challenge_method" value="S256">
-            <input type="hidden" name="csrf" value="%s">
+            %s
             <label for="email">Email</label>
             <input id="email" name="email" type="email" autocomplete="username" required value="%s"%s>
             <label for="password">Password</label>
@@ -42,11 +36,7 @@ final class LoginPage {
                 escape(request.application().name()),
                 escape(request.workspaceName()),
                 alert,
-                escape(request.application().clientId()),
-                escape(request.redirectUri()),
-                escape(request.state() == null ? "" : request.state()),
-                escape(request.codeChallenge()),
-                escape(csrf),
+                hiddenFields(request, csrf),
                 escape(email == null ? "" : email),
                 error == null ? " autofocus" : " aria-describedby=\"error\"",
                 error == null ? "" : " aria-describedby=\"error\" autofocus"));
@@ -66,13 +56,7 @@ final class LoginPage {
           <p class="context">for <strong>%s</strong> · %s</p>
           %s
           <form method="post" action="/login/register" novalidate>
-            <input type="hidden" name="client_id" value="%s">
-            <input type="hidden" name="redirect_uri" value="%s">
-            <input type="hidden" name="response_type" value="code">
-            <input type="hidden" name="state" value="%s">
-            <input type="hidden" name="code_challenge" value="%s">
-            <input type="hidden" name="code_challenge_method" value="S256">
-            <input type="hidden" name="csrf" value="%s">
+            %s
             <label for="email">Email</label>
             <input id="email" name="email" type="email" autocomplete="email" required autofocus value="%s">
             <label for="password">Password (12 characters or more)</label>
@@ -85,12 +69,26 @@ final class LoginPage {
                 escape(request.application().name()),
                 escape(request.workspaceName()),
                 alert,
-                escape(request.application().clientId()),
-                escape(request.redirectUri()),
-                escape(request.state() == null ? "" : request.state()),
-                escape(request.codeChallenge()),
-                escape(csrf),
+                hiddenFields(request, csrf),
                 escape(email == null ? "" : email)));
+  }
+
+  /** The authorization request and the anti-forgery token, carried through the form unchanged. */
+  private static String hiddenFields(AuthorizationRequest request, String csrf) {
+    return """
+        <input type="hidden" name="client_id" value="%s">
+        <input type="hidden" name="redirect_uri" value="%s">
+        <input type="hidden" name="response_type" value="code">
+        <input type="hidden" name="state" value="%s">
+        <input type="hidden" name="code_challenge" value="%s">
+        <input type="hidden" name="code_challenge_method" value="S256">
+        <input type="hidden" name="csrf" value="%s">"""
+        .formatted(
+            escape(request.application().clientId()),
+            escape(request.redirectUri()),
+            escape(request.state() == null ? "" : request.state()),
+            escape(request.codeChallenge()),
+            escape(csrf));
   }
 
   static String signedOut() {

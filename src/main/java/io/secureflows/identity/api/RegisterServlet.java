@@ -47,12 +47,7 @@ public class RegisterServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    Optional<Long> retryAfter =
-        limiter.admit(request.getRemoteAddr(), request.getParameter("client_id"));
-    if (retryAfter.isPresent()) {
-      response.setHeader("Retry-After", Long.toString(retryAfter.get()));
-      HostedLoginServlet.html(
-          response, 429, LoginPage.refused("Too many attempts. Wait a minute."), null);
+    if (HostedLoginServlet.tooManyAttempts(limiter, request, response)) {
       return;
     }
     Optional<AuthorizationRequest> checked = check(request, response);

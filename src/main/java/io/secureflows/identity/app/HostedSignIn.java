@@ -158,19 +158,7 @@ public class HostedSignIn {
       // Parameters were raised since this hash was made: upgrade it while the password is at hand.
       user.changePassword(hasher.hash(secret), now);
     }
-    String cookie = RandomSecrets.urlSafe(32);
-    em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
-    IssuedCode issued = issueCode(request, user);
-    Redirect redirect = new Redirect(issued.location(), cookie);
-    audit(
-        application,
-        ActorType.USER,
-        user.id(),
-        "login.succeeded",
-        Outcome.SUCCESS,
-        issued.sessionId(),
-        "user:" + user.id(),
-        clientAddress);
+    Redirect redirect = completeSignIn(request, user, "login.succeeded", clientAddress);
     return Optional.of(redirect);
   }
 
@@ -247,19 +235,7 @@ public class HostedSignIn {
             application.workspaceId(), normalised, hasher.hash(password.toCharArray()), now);
     em.persist(user);
     em.flush();
-    String cookie = RandomSecrets.urlSafe(32);
-    em.persist(new LoginSession(SecretDigest.sha256(cookie), user.workspaceId(), user.id(), now));
-    IssuedCode issued = issueCode(request, user);
-    Redirect redirect = new Redirect(issued.location(), cookie);
-    audit(
-        application,
-        ActorType.USER,
-        user.id(),
-        "user.registered",
-        Outcome.SUCCESS,
-        issued.sessionId(),
-        "user:" + user.id(),
-        clientAddress);
+    Redirect redirect = completeSignIn(request, user, "user.registered", clientAddress);
     return redirect;
   }
 
@@ -273,11 +249,7 @@ public class HostedSignIn {
       return Optional.empty();
     }
     var now = clock.instant();
-    return em.createQuery(
-            "select l from LoginSession l where l.cookieHash = :hash", LoginSession.class)
-        .setParameter("hash", SecretDigest.sha256(loginCookie))
-        .getResultStream()
-        .findFirst()
+    return loginSession(loginCookie)
         .filter(l -> l.isValid(now))
         .filter(l -> l.workspaceId().equals(request.application().workspaceId()))
         .map(l -> em.find(EndUser.class, l.userId()))
@@ -304,11 +276,38 @@ public class HostedSignIn {
     if (loginCookie == null || loginCookie.isEmpty() || loginCookie.length() > 128) {
       return;
     }
-    em.createQuery("select l from LoginSession l where l.cookieHash = :hash", LoginSession.class)
+    loginSession(loginCookie).ifPresent(l -> l.revoke(clock.instant()));
+  }
+
+  /**
+   * A user is signed in: a new hosted-login cookie (never the old one: no fixation), a code for the
+   * application's session, and the audit record.
+   */
+  private Redirect completeSignIn(
+      AuthorizationRequest request, EndUser user, String action, String clientAddress) {
+    String cookie = RandomSecrets.urlSafe(32);
+    em.persist(
+        new LoginSession(
+            SecretDigest.sha256(cookie), user.workspaceId(), user.id(), clock.instant()));
+    IssuedCode issued = issueCode(request, user);
+    audit(
+        request.application(),
+        ActorType.USER,
+        user.id(),
+        action,
+        Outcome.SUCCESS,
+        issued.sessionId(),
+        "user:" + user.id(),
+        clientAddress);
+    return new Redirect(issued.location(), cookie);
+  }
+
+  private Optional<LoginSession> loginSession(String loginCookie) {
+    return em.createQuery(
+            "select l from LoginSession l where l.cookieHash = :hash", LoginSession.class)
         .setParameter("hash", SecretDigest.sha256(loginCookie))
         .getResultStream()
-        .findFirst()
-        .ifPresent(l -> l.revoke(clock.instant()));
+        .findFirst();
   }
 
   /** A code issued: where the browser goes, and the session the code belongs to. */
