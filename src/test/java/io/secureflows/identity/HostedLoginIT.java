@@ -894,4 +894,97 @@ class HostedLoginIT {
         .isEqualTo("S256");
     assertThat(body.getJsonArray("code_challenge_methods_supported")).hasSize(1);
   }
+
+  private Reply putPayload(String token, String json, String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Content-Type";
+    all[1] = "application/json";
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return api()
+        .bearer(token)
+        .send("PUT", "/api/v1/session/payload", BodyPublishers.ofString(json), all);
+  }
+
+  @Test
+  void payloadIsStoredByteForByteWithEtagsAndSurvivesReauthentication() throws Exception {
+    String token = sessionToken();
+    assertThat(api().bearer(token).get("/api/v1/session/payload").status()).isEqualTo(204);
+    String document = "{ \"note\" : \"Grüße ✓\",\n  \"n\": [1, 2.50, true, null] }";
+    Reply stored = putPayload(token, document);
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    assertThat(stored.header("ETag")).contains("\"1\"");
+    assertThat(stored.header("Cache-Control"))
+        .hasValueSatisfying(h -> assertThat(h).contains("no-store"));
+    Reply read = api().bearer(token).get("/api/v1/session/payload");
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.body()).isEqualTo(document);
+    assertThat(read.header("ETag")).contains("\"1\"");
+    assertThat(read.header("Cache-Control"))
+        .hasValueSatisfying(h -> assertThat(h).contains("no-store"));
+
+    assertThat(putPayload(token, "{\"v\":2}", "If-Match", "\"1\"").status()).isEqualTo(200);
+    Reply stale = putPayload(token, "{\"v\":3}", "If-Match", "\"1\"");
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(api().bearer(token).get("/api/v1/session/payload").body()).isEqualTo("{\"v\":2}");
+
+    api().bearer(token).postJson("/api/v1/session/signout", "");
+    assertReauthenticate(api().bearer(token).get("/api/v1/session/payload"));
+    String again = sessionToken();
+    assertThat(api().bearer(again).get("/api/v1/session/payload").body())
+        .as("410 means sign in again, nothing lost")
+        .isEqualTo("{\"v\":2}");
+  }
+
+  @Test
+  void badPayloadsAreRefusedAndChangeNothing() throws Exception {
+    String token = sessionToken();
+    putPayload(token, "{\"keep\":true}");
+    for (String bad : new String[] {"{\"a\":", "not json", "", "[".repeat(65) + "]".repeat(65)}) {
+      Reply reply = putPayload(token, bad);
+      assertThat(reply.status()).as(bad).isEqualTo(400);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+    Reply invalidUtf8 =
+        api()
+            .bearer(token)
+            .send(
+                "PUT",
+                "/api/v1/session/payload",
+                BodyPublishers.ofByteArray(new byte[] {'"', (byte) 0xC3, (byte) 0x28, '"'}),
+                "Content-Type",
+                "application/json");
+    assertThat(invalidUtf8.status()).isEqualTo(400);
+    Reply text =
+        api()
+            .bearer(token)
+            .send(
+                "PUT",
+                "/api/v1/session/payload",
+                BodyPublishers.ofString("{}"),
+                "Content-Type",
+                "text/plain");
+    assertThat(text.status()).isEqualTo(415);
+    Reply tooLarge = putPayload(token, "{\"x\":\"" + "y".repeat(65_536) + "\"}");
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(api().bearer(token).get("/api/v1/session/payload").body())
+        .isEqualTo("{\"keep\":true}");
+  }
+
+  @Test
+  void deletingThePayloadAndErasingTheSession() throws Exception {
+    String token = sessionToken();
+    putPayload(token, "{\"gone\":\"soon\"}");
+    assertThat(api().bearer(token).delete("/api/v1/session/payload").status()).isEqualTo(204);
+    assertThat(api().bearer(token).get("/api/v1/session/payload").status()).isEqualTo(204);
+    putPayload(token, "{\"again\":1}");
+    String session = api().bearer(token).get("/api/v1/session").json().getString("sessionId");
+    assertThat(api().bearer(token).delete("/api/v1/session").status()).isEqualTo(204);
+    assertReauthenticate(api().bearer(token).get("/api/v1/session"));
+    assertThat(TestDatabase.count("select count(*) from user_session where id = ?::uuid", session))
+        .isZero();
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from session_payload where session_id = ?::uuid", session))
+        .isZero();
+  }
 }

@@ -28,8 +28,16 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
   @ConfigProperty(name = "sf.api.max-request-bytes", defaultValue = "65536")
   long maxRequestBytes;
 
+  @Inject
+  @ConfigProperty(name = "sf.api.max-payload-request-bytes", defaultValue = "1048576")
+  long maxPayloadRequestBytes;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    // Session payloads may be as large as an application allows (at most 1 MiB); every other body
+    // is small.
+    String path = request.getUriInfo().getPath().replaceFirst("^/+", "");
+    long limit = path.startsWith("v1/session/payload") ? maxPayloadRequestBytes : maxRequestBytes;
     String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       long length;
@@ -38,11 +46,11 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
       } catch (NumberFormatException e) {
         throw new BadRequestException("Content-Length is not a number");
       }
-      if (length > maxRequestBytes) {
-        throw new PayloadTooLargeException(maxRequestBytes);
+      if (length > limit) {
+        throw new PayloadTooLargeException(limit);
       }
     }
-    request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxRequestBytes));
+    request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
   }
 
   private static final class LimitedInputStream extends FilterInputStream {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,19 +39,26 @@ public class SessionResource {
 
   @GET
   public Response get() {
-    UserSession session = access.open(claims());
+    UserSession session = access.open(claims(token));
     Long version = payloads.version(session.workspaceId(), session.id()).orElse(null);
     return Response.ok(SessionView.of(session, version)).cacheControl(noStore()).build();
+  }
+
+  /** Erases the session and its payload; its tokens then answer 410. */
+  @DELETE
+  public Response erase() {
+    access.erase(claims(token));
+    return Response.noContent().cacheControl(noStore()).build();
   }
 
   @POST
   @Path("signout")
   public Response signOut() {
-    access.signOut(claims());
+    access.signOut(claims(token));
     return Response.noContent().cacheControl(noStore()).build();
   }
 
-  private SessionAccess.TokenClaims claims() {
+  static SessionAccess.TokenClaims claims(JsonWebToken token) {
     Object generation = token.getClaim("gen");
     Long gen =
         generation instanceof JsonNumber number

@@ -35,6 +35,8 @@ public class SessionAccess {
 
   @Inject AuditLog auditLog;
 
+  @Inject SessionPayloadService payloads;
+
   /** The verified claims this service relies on. */
   public record TokenClaims(
       String workspaceId, String sessionId, Set<String> audience, Long generation) {}
@@ -66,6 +68,24 @@ public class SessionAccess {
     }
     session.seenAt(now);
     return session;
+  }
+
+  /** The session and its payload are erased (the payload's data key goes with its row). */
+  public void erase(TokenClaims claims) {
+    UserSession session = open(claims);
+    payloads.delete(session.workspaceId(), session.id());
+    sessions.erase(session.workspaceId(), session.id());
+    auditLog.record(
+        new AuditRecord(
+            session.workspaceId(),
+            ActorType.USER,
+            session.userId().toString(),
+            "session.erased",
+            Outcome.SUCCESS,
+            session.applicationId(),
+            session.id(),
+            "session:" + session.id(),
+            null));
   }
 
   /** Every token of the session stops working; the session and its payload stay. */

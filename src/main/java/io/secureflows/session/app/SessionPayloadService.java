@@ -26,7 +26,27 @@ public class SessionPayloadService {
 
   /** Stores the content as the session's payload; returns the new payload version. */
   public long store(UUID workspaceId, UUID sessionId, byte[] content) {
+    return store(workspaceId, sessionId, content, null);
+  }
+
+  /**
+   * Stores the content if the current version is {@code expectedVersion} (null: whatever it is).
+   * Writers of one session serialize on the session's row, so two racing writers never interleave
+   * and at most one of two with the same expected version wins.
+   *
+   * @throws StaleVersionException if another write came first
+   */
+  public long store(UUID workspaceId, UUID sessionId, byte[] content, Long expectedVersion) {
+    em.createNativeQuery(
+            "select 1 from user_session where id = ?1 and workspace_id = ?2 for update")
+        .setParameter(1, sessionId)
+        .setParameter(2, workspaceId)
+        .getResultList();
     SessionPayload payload = find(workspaceId, sessionId, LockModeType.PESSIMISTIC_WRITE);
+    long current = payload == null ? 0 : payload.payloadVersion();
+    if (expectedVersion != null && expectedVersion != current) {
+      throw new StaleVersionException();
+    }
     if (payload == null) {
       payload = new SessionPayload(workspaceId, sessionId, content, clock.instant());
       em.persist(payload);
@@ -35,6 +55,15 @@ public class SessionPayloadService {
     }
     em.flush();
     return payload.payloadVersion();
+  }
+
+  /** The payload changed since the version the writer saw. */
+  public static final class StaleVersionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StaleVersionException() {
+      super("the payload changed since the version the request named", null, false, false);
+    }
   }
 
   /** The payload's version (its ETag), without decrypting it; empty when nothing was stored. */

@@ -82,6 +82,19 @@ public class SessionRegistry {
     return all.size();
   }
 
+  /** Removes the session row; authorization codes issued for it go with it. */
+  public void erase(UUID workspaceId, UUID sessionId) {
+    em.createNativeQuery(
+            "delete from authorization_code where session_id = ?1 and workspace_id = ?2")
+        .setParameter(1, sessionId)
+        .setParameter(2, workspaceId)
+        .executeUpdate();
+    em.createQuery("delete from UserSession s where s.workspaceId = :ws and s.id = :id")
+        .setParameter("ws", workspaceId)
+        .setParameter("id", sessionId)
+        .executeUpdate();
+  }
+
   /** Ends every token of the session (a replayed authorization code, a sign-out). */
   public void signOut(UUID workspaceId, UUID sessionId) {
     em.createQuery(

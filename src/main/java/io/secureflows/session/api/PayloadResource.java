@@ -1,0 +1,133 @@
+package io.secureflows.session.api;
+
+import io.secureflows.platform.rest.PayloadTooLargeException;
+import io.secureflows.platform.rest.Problem;
+import io.secureflows.session.app.SessionAccess;
+import io.secureflows.session.app.SessionPayloadService;
+import io.secureflows.session.domain.SessionPayload;
+import io.secureflows.session.domain.UserSession;
+import io.secureflows.workspace.app.ApplicationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * {@code /api/v1/session/payload}: the session's JSON document, stored encrypted and returned byte
+ * for byte. The session comes from the verified sessionToken alone. {@code ETag} is the payload
+ * version; {@code If-Match} makes a write conditional (412 when stale). Never cached.
+ */
+@Path("v1/session/payload")
+@RequestScoped
+@RolesAllowed(SessionResource.ROLE)
+public class PayloadResource {
+
+  @Inject JsonWebToken token;
+
+  @Inject SessionAccess access;
+
+  @Inject SessionPayloadService payloads;
+
+  @Inject ApplicationService applications;
+
+  @GET
+  public Response read() {
+    UserSession session = access.open(SessionResource.claims(token));
+    Optional<SessionPayload> payload = payloads.read(session.workspaceId(), session.id());
+    if (payload.isEmpty()) {
+      return Response.noContent().cacheControl(noStore()).build();
+    }
+    return Response.ok(payload.get().content(), MediaType.APPLICATION_JSON_TYPE)
+        .tag(tag(payload.get().payloadVersion()))
+        .cacheControl(noStore())
+        .build();
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response write(byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    UserSession session = access.open(SessionResource.claims(token));
+    int limit =
+        applications
+            .findForSession(session.workspaceId(), session.applicationId())
+            .orElseThrow()
+            .payloadMaxBytes();
+    if (body.length > limit) {
+      throw new PayloadTooLargeException(limit);
+    }
+    JsonDocument.check(body);
+    Long expected = expectedVersion(ifMatch);
+    if (ifMatch != null && expected == null) {
+      return precondition();
+    }
+    try {
+      long version = payloads.store(session.workspaceId(), session.id(), body, expected);
+      return Response.ok("{\"payloadVersion\":" + version + "}", MediaType.APPLICATION_JSON_TYPE)
+          .tag(tag(version))
+          .cacheControl(noStore())
+          .build();
+    } catch (SessionPayloadService.StaleVersionException stale) {
+      return precondition();
+    }
+  }
+
+  @DELETE
+  public Response delete() {
+    UserSession session = access.open(SessionResource.claims(token));
+    payloads.delete(session.workspaceId(), session.id());
+    return Response.noContent().cacheControl(noStore()).build();
+  }
+
+  /**
+   * The version an {@code If-Match} names ({@code "3"} or {@code W/"3"}); null when it names none
+   * we issued.
+   */
+  private static Long expectedVersion(String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    String value = ifMatch.trim();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    if (value.length() < 3 || !value.startsWith("\"") || !value.endsWith("\"")) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value.substring(1, value.length() - 1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Response precondition() {
+    return Problem.of(
+            "precondition-failed",
+            "Precondition failed",
+            412,
+            "The payload changed since the version in If-Match; read it again.")
+        .toResponse();
+  }
+
+  private static EntityTag tag(long version) {
+    return new EntityTag(Long.toString(version));
+  }
+
+  private static CacheControl noStore() {
+    CacheControl noStore = new CacheControl();
+    noStore.setNoStore(true);
+    return noStore;
+  }
+}
