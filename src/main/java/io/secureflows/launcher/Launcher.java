@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * {@code payara/run.sh}'s Java half. Reads its settings from the environment (README:
@@ -25,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * click, and on Ctrl-C stops the server, then the database.
  */
 public final class Launcher {
+  /**
+   * What the person at the terminal reads: messages only, no timestamps or levels, never a secret.
+   */
+  private static final Logger CONSOLE = console();
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
   private final HttpClient http =
@@ -47,7 +56,7 @@ public final class Launcher {
 
   public static void main(String[] args) {
     if (args.length != 3) {
-      System.err.println(
+      CONSOLE.severe(
           "usage: Launcher <secureflows.war> <payara-micro.jar> <pre-boot-commands.asadmin>");
       System.exit(2);
     }
@@ -57,7 +66,7 @@ public final class Launcher {
     try {
       System.exit(launcher.run());
     } catch (Exception e) {
-      System.err.println("secureFlows could not start: " + e.getMessage());
+      CONSOLE.severe("secureFlows could not start: " + e.getMessage());
       System.exit(1);
     }
   }
@@ -170,7 +179,7 @@ public final class Launcher {
       return 1;
     }
     String base = "https://" + hostForUri(probeHost) + ":" + httpsPort;
-    System.out.println(
+    CONSOLE.info(
         """
 
         ──────────────────────────────────────────────────────────────────────────
@@ -334,6 +343,21 @@ public final class Launcher {
     }
   }
 
+  private static Logger console() {
+    Logger logger = Logger.getLogger(Launcher.class.getName());
+    logger.setUseParentHandlers(false);
+    ConsoleHandler handler = new ConsoleHandler();
+    handler.setFormatter(
+        new Formatter() {
+          @Override
+          public String format(LogRecord record) {
+            return formatMessage(record) + System.lineSeparator();
+          }
+        });
+    logger.addHandler(handler);
+    return logger;
+  }
+
   private static String hostForUri(String host) {
     return host.contains(":") ? "[" + host + "]" : host;
   }
@@ -347,6 +371,6 @@ public final class Launcher {
   }
 
   private static void say(String message) {
-    System.out.println("[secureflows] " + message);
+    CONSOLE.info("[secureflows] " + message);
   }
 }

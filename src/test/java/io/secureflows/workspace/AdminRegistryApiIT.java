@@ -367,4 +367,31 @@ class AdminRegistryApiIT {
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().getString("id")).isNotEqualTo(forged);
   }
+
+  @Test
+  void anApiKeyOfAnyShapeWorksBesideTheJwtMechanism() throws SQLException {
+    // SF_ADMIN_API_KEY may be any string (the README's example is "k"), not only an "sfk_" key.
+    String plain = "plain-" + UUID.randomUUID();
+    try (var owner = TestDatabase.asOwner();
+        var insert =
+            owner.prepareStatement(
+                "insert into api_key (id, name, key_hash, role, created_at) "
+                    + "values (?, 'plain', sha256(convert_to(?, 'UTF8')), 'PLATFORM_OPERATOR', now())")) {
+      insert.setObject(1, UUID.randomUUID());
+      insert.setString(2, plain);
+      insert.executeUpdate();
+    }
+    assertThat(
+            ApiClient.forDeployment(deployment)
+                .bearer(plain)
+                .get("/api/v1/admin/workspaces")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            ApiClient.forDeployment(deployment)
+                .bearer(plain + "x")
+                .get("/api/v1/admin/workspaces")
+                .status())
+        .isEqualTo(401);
+  }
 }

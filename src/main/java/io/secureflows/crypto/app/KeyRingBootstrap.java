@@ -1,5 +1,6 @@
 package io.secureflows.crypto.app;
 
+import io.secureflows.platform.persistence.AdvisoryLock;
 import io.secureflows.platform.persistence.StartupRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -28,8 +29,7 @@ public class KeyRingBootstrap {
   @PostConstruct
   void bootstrap() {
     try {
-      em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")")
-          .getSingleResult();
+      AdvisoryLock.acquireForTransaction(em, BOOTSTRAP_LOCK);
       int rewrapped = keyRing.rewrapUnderCurrentMasterKey();
       if (rewrapped > 0) {
         LOG.info(

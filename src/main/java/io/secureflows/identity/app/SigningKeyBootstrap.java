@@ -1,5 +1,6 @@
 package io.secureflows.identity.app;
 
+import io.secureflows.platform.persistence.AdvisoryLock;
 import io.secureflows.platform.persistence.StartupRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -30,8 +31,7 @@ public class SigningKeyBootstrap {
   @PostConstruct
   void bootstrap() {
     try {
-      em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")")
-          .getSingleResult();
+      AdvisoryLock.acquireForTransaction(em, BOOTSTRAP_LOCK);
       int rewrapped = signingKeys.rewrapUnderCurrentMasterKey();
       if (rewrapped > 0) {
         LOG.info("Master-key rotation: rewrapped " + rewrapped + " signing keys");

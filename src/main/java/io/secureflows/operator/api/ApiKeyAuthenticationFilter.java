@@ -1,6 +1,5 @@
 package io.secureflows.operator.api;
 
-import io.secureflows.operator.app.ApiKeyService;
 import io.secureflows.platform.rest.Problem;
 import io.secureflows.platform.tenancy.CallerContext;
 import jakarta.annotation.Priority;
@@ -13,12 +12,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Authenticates every request under {@code /api/v1/admin} by its {@code Authorization: Bearer <API
- * key>}, before resource matching, so that an unauthenticated caller learns nothing, not even which
- * paths exist. No key, an unknown key or a revoked key: 401 and nothing runs.
+ * Guards every request under {@code /api/v1/admin}, before resource matching, so that an
+ * unauthenticated caller learns nothing, not even which paths exist: without a caller that {@link
+ * ApiKeyIdentityStore} authenticated from {@code Authorization: Bearer <API key>}, the answer is
+ * 401 and nothing runs. A sessionToken is no admin credential.
  */
 @Provider
 @PreMatching
@@ -35,40 +34,16 @@ public class ApiKeyAuthenticationFilter implements ContainerRequestFilter {
     return names.equals(List.of("v1", "admin"));
   }
 
-  @Inject ApiKeyService apiKeys;
-
   @Inject CallerContext callers;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!isAdminPath(request.getUriInfo().getPathSegments())) {
-      return;
+    if (isAdminPath(request.getUriInfo().getPathSegments()) && callers.current().isEmpty()) {
+      request.abortWith(
+          Problem.of("unauthorized", "Unauthorized", 401, "A valid admin API key is required.")
+              .toResponseBuilder()
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"secureflows-admin\"")
+              .build());
     }
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String key = bearer(authorization);
-    apiKeys
-        .authenticate(key)
-        .ifPresentOrElse(
-            found -> callers.authenticate(found.asCaller()),
-            () ->
-                request.abortWith(
-                    Problem.of(
-                            "unauthorized",
-                            "Unauthorized",
-                            401,
-                            "A valid admin API key is required.")
-                        .toResponseBuilder()
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"secureflows-admin\"")
-                        .build()));
-  }
-
-  private static String bearer(String authorization) {
-    if (authorization == null || authorization.length() < 8) {
-      return null;
-    }
-    if (!authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-      return null;
-    }
-    return authorization.substring(7).trim();
   }
 }

@@ -1,6 +1,7 @@
 package io.secureflows.operator.api;
 
 import io.secureflows.operator.app.ApiKeyService;
+import io.secureflows.platform.tenancy.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -10,12 +11,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Lets admin API keys through the MicroProfile JWT mechanism, which validates every {@code
+ * Authenticates admin API keys inside the MicroProfile JWT mechanism, which validates every {@code
  * Authorization: Bearer} value and would answer 401 to a key that is not a JWT (docs/adr/0007). A
- * bearer value that looks like an API key ({@code sfk_...}) is looked up here: a known, active key
- * is a valid caller in group {@code admin-api}, anything else with that prefix is invalid. Every
- * other value is left to the JWT identity store. The admin API still authenticates the key itself
- * ({@link ApiKeyAuthenticationFilter}), so this store grants nothing on its own.
+ * bearer value shaped like a JWT (three dot-separated parts) is left to the JWT identity store;
+ * anything else is an API key, whatever it looks like ({@code SF_ADMIN_API_KEY} may be any string):
+ * a known, active key becomes the request's caller in {@link CallerContext} (group {@code
+ * admin-api}), an unknown or revoked one is invalid (401). The key is looked up once per request;
+ * {@link ApiKeyAuthenticationFilter} only checks that this happened.
  */
 @ApplicationScoped
 public class ApiKeyIdentityStore implements IdentityStore {
@@ -23,16 +25,26 @@ public class ApiKeyIdentityStore implements IdentityStore {
 
   @Inject ApiKeyService apiKeys;
 
+  @Inject CallerContext callers;
+
   @Override
   public CredentialValidationResult validate(Credential credential) {
     String bearer = bearerValue(credential);
-    if (bearer == null || !bearer.startsWith("sfk_")) {
+    if (bearer == null || looksLikeJwt(bearer)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     return apiKeys
         .authenticate(bearer)
-        .map(key -> new CredentialValidationResult("api-key:" + key.id(), Set.of(GROUP)))
+        .map(
+            key -> {
+              callers.authenticate(key.asCaller());
+              return new CredentialValidationResult("api-key:" + key.id(), Set.of(GROUP));
+            })
         .orElse(CredentialValidationResult.INVALID_RESULT);
+  }
+
+  static boolean looksLikeJwt(String bearer) {
+    return bearer.chars().filter(c -> c == '.').count() == 2;
   }
 
   /**

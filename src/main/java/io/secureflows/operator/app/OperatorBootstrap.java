@@ -5,6 +5,7 @@ import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.operator.domain.ApiKey;
 import io.secureflows.operator.domain.Operator;
+import io.secureflows.platform.persistence.AdvisoryLock;
 import io.secureflows.platform.tenancy.OperatorRole;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -47,7 +48,7 @@ public class OperatorBootstrap {
 
   @PostConstruct
   void bootstrap() {
-    em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
+    AdvisoryLock.acquireForTransaction(em, BOOTSTRAP_LOCK);
     createAdminIfNoOperator();
     adminApiKey.filter(k -> !k.isBlank()).ifPresent(this::installPlatformKey);
   }

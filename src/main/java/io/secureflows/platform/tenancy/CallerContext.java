@@ -7,16 +7,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The operator-side caller of the current request, set once by the authentication filter. Every
- * check a service makes about scope goes through here, so the rule "another workspace answers 404"
- * lives in one place.
+ * The operator-side caller of the current request, set once by the authentication mechanism (for
+ * API keys: the API-key identity store). Every check a service makes about scope goes through here,
+ * so the rule "another workspace answers 404" lives in one place.
  */
 @RequestScoped
 public class CallerContext {
   private Caller caller;
 
   public void authenticate(Caller authenticated) {
-    if (caller != null) {
+    if (caller != null && !caller.equals(authenticated)) {
       throw new IllegalStateException("the caller of a request is set once");
     }
     caller = authenticated;

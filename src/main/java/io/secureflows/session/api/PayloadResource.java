@@ -6,7 +6,6 @@ import io.secureflows.session.app.SessionAccess;
 import io.secureflows.session.app.SessionPayloadService;
 import io.secureflows.session.domain.SessionPayload;
 import io.secureflows.session.domain.UserSession;
-import io.secureflows.workspace.app.ApplicationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,8 +39,6 @@ public class PayloadResource {
 
   @Inject SessionPayloadService payloads;
 
-  @Inject ApplicationService applications;
-
   @GET
   public Response read() {
     UserSession session = access.open(SessionResource.claims(token));
@@ -58,12 +55,9 @@ public class PayloadResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   public Response write(byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    UserSession session = access.open(SessionResource.claims(token));
-    int limit =
-        applications
-            .findForSession(session.workspaceId(), session.applicationId())
-            .orElseThrow()
-            .payloadMaxBytes();
+    SessionAccess.LiveSession live = access.openLive(SessionResource.claims(token));
+    UserSession session = live.session();
+    int limit = live.payloadMaxBytes();
     if (body.length > limit) {
       throw new PayloadTooLargeException(limit);
     }

@@ -41,8 +41,16 @@ public class SessionAccess {
   public record TokenClaims(
       String workspaceId, String sessionId, Set<String> audience, Long generation) {}
 
+  /** A live session and the size limit its application sets for payloads. */
+  public record LiveSession(UserSession session, int payloadMaxBytes) {}
+
   /** The live session a token opens; touches its last use. */
   public UserSession open(TokenClaims claims) {
+    return openLive(claims).session();
+  }
+
+  /** {@link #open}, with what the application allows, from the one lookup it makes anyway. */
+  public LiveSession openLive(TokenClaims claims) {
     UUID workspace = uuid(claims.workspaceId());
     UUID sessionId = uuid(claims.sessionId());
     UserSession session =
@@ -67,7 +75,7 @@ public class SessionAccess {
           "The session ended under the application's policy.");
     }
     session.seenAt(now);
-    return session;
+    return new LiveSession(session, application.payloadMaxBytes());
   }
 
   /** The session and its payload are erased (the payload's data key goes with its row). */

@@ -1,6 +1,7 @@
 package io.secureflows.workspace.app;
 
 import io.secureflows.crypto.app.KeyRing;
+import io.secureflows.platform.persistence.AdvisoryLock;
 import io.secureflows.workspace.domain.Workspace;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -41,7 +42,7 @@ public class DemoWorkspaceBootstrap {
     if (!demo) {
       return;
     }
-    em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
+    AdvisoryLock.acquireForTransaction(em, BOOTSTRAP_LOCK);
     long workspaces =
         em.createQuery("select count(w) from Workspace w", Long.class).getSingleResult();
     if (workspaces == 0) {

@@ -1,6 +1,7 @@
 package io.secureflows.workspace.app;
 
 import io.secureflows.crypto.app.KeyRing;
+import io.secureflows.platform.persistence.AdvisoryLock;
 import io.secureflows.platform.persistence.StartupRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -31,8 +32,7 @@ public class WorkspaceKeyBootstrap {
   @PostConstruct
   void bootstrap() {
     try {
-      em.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")")
-          .getSingleResult();
+      AdvisoryLock.acquireForTransaction(em, BOOTSTRAP_LOCK);
       List<UUID> keyless =
           em.createQuery("select w.id from Workspace w", UUID.class).getResultList().stream()
               .filter(id -> !keyRing.hasKeys(id))
