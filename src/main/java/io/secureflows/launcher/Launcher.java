@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * {@code payara/run.sh}'s Java half. Reads its settings from the environment (README:
@@ -31,8 +32,11 @@ import java.util.logging.Logger;
 public final class Launcher {
   /**
    * What the person at the terminal reads: messages only, no timestamps or levels, never a secret.
+   * Records go straight to the handler, not through a Logger: java.util.logging detaches handlers
+   * from loggers at JVM shutdown, and the shutdown hook still says that it stops the server and the
+   * database.
    */
-  private static final Logger CONSOLE = console();
+  private static final Handler CONSOLE = console();
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
@@ -56,7 +60,8 @@ public final class Launcher {
 
   public static void main(String[] args) {
     if (args.length != 3) {
-      CONSOLE.severe(
+      say(
+          Level.SEVERE,
           "usage: Launcher <secureflows.war> <payara-micro.jar> <pre-boot-commands.asadmin>");
       System.exit(2);
     }
@@ -66,7 +71,7 @@ public final class Launcher {
     try {
       System.exit(launcher.run());
     } catch (Exception e) {
-      CONSOLE.severe("secureFlows could not start: " + e.getMessage());
+      say(Level.SEVERE, "secureFlows could not start: " + e.getMessage());
       System.exit(1);
     }
   }
@@ -179,7 +184,8 @@ public final class Launcher {
       return 1;
     }
     String base = "https://" + hostForUri(probeHost) + ":" + httpsPort;
-    CONSOLE.info(
+    say(
+        Level.INFO,
         """
 
         ──────────────────────────────────────────────────────────────────────────
@@ -343,9 +349,7 @@ public final class Launcher {
     }
   }
 
-  private static Logger console() {
-    Logger logger = Logger.getLogger(Launcher.class.getName());
-    logger.setUseParentHandlers(false);
+  private static Handler console() {
     ConsoleHandler handler = new ConsoleHandler();
     handler.setFormatter(
         new Formatter() {
@@ -354,8 +358,12 @@ public final class Launcher {
             return formatMessage(record) + System.lineSeparator();
           }
         });
-    logger.addHandler(handler);
-    return logger;
+    return handler;
+  }
+
+  private static void say(Level level, String message) {
+    CONSOLE.publish(new LogRecord(level, message));
+    CONSOLE.flush();
   }
 
   private static String hostForUri(String host) {
@@ -371,6 +379,6 @@ public final class Launcher {
   }
 
   private static void say(String message) {
-    CONSOLE.info("[secureflows] " + message);
+    say(Level.INFO, "[secureflows] " + message);
   }
 }
