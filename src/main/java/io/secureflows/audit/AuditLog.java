@@ -24,4 +24,23 @@ public class AuditLog {
   public void record(AuditRecord record) {
     em.persist(new AuditEvent(record, clock.instant()));
   }
+
+  /**
+   * Records and writes at once, for actions that must not happen unrecorded (an admin payload
+   * read): if the row cannot be written this throws, before the caller hands anything out.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordBeforeProceeding(AuditRecord record) {
+    em.persist(new AuditEvent(record, clock.instant()));
+    em.flush();
+  }
+
+  /**
+   * Records in a transaction of its own, for events about work that fails and rolls back (a denied
+   * access, a payload that does not decrypt): the record must survive the failure it describes.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordAlone(AuditRecord record) {
+    em.persist(new AuditEvent(record, clock.instant()));
+  }
 }

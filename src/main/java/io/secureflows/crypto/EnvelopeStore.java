@@ -15,12 +15,12 @@ public interface EnvelopeStore {
   Map<Integer, Long> countByKeyVersion(UUID workspaceId);
 
   /**
-   * Locks up to {@code limit} rows, in any workspace, whose key version is not their workspace's
-   * active version, in row-id order after {@code afterRowId} (null: from the start), skipping rows
-   * other transactions hold ({@code FOR UPDATE SKIP LOCKED}), so that two nodes never take the same
-   * row. Must run inside the caller's transaction.
+   * Locks up to {@code limit} rows of the workspace the caller entered whose key version is not the
+   * workspace's active version, in row-id order after {@code afterRowId} (null: from the start),
+   * skipping rows other transactions hold ({@code FOR UPDATE SKIP LOCKED}), so that two nodes never
+   * take the same row. Must run inside the caller's transaction.
    */
-  List<WrappedRow> lockRowsToRewrap(Object afterRowId, int limit);
+  List<WrappedRow> lockRowsToRewrap(UUID workspaceId, Object afterRowId, int limit);
 
   /** Stores a row's data key rewrapped under another key version, in the caller's transaction. */
   void updateWrapping(List<RewrappedRow> rows);

@@ -8,7 +8,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.secureflows.audit.Audited;
 import io.secureflows.platform.rest.Unauthenticated;
+import io.secureflows.platform.tenancy.TenantScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.Entity;
@@ -178,6 +180,55 @@ class ArchitectureTest {
                                   + " is at "
                                   + path
                                   + ", outside v1/admin, and not @Unauthenticated"));
+                    }
+                  }
+                }));
+  }
+
+  @Test
+  void everyResourceIsTenantScopedAndAudited() {
+    check(
+        classes()
+            .that()
+            .areAnnotatedWith(Path.class)
+            .should()
+            .beAnnotatedWith(TenantScoped.class)
+            .andShould()
+            .beAnnotatedWith(Audited.class));
+  }
+
+  @Test
+  void entitiesOfAWorkspaceCarryATenantId() {
+    check(
+        classes()
+            .that()
+            .areAnnotatedWith(Entity.class)
+            .and()
+            .haveSimpleNameNotContaining("AuditEvent")
+            .and(
+                com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "hold a workspace's data",
+                    (com.tngtech.archunit.core.domain.JavaClass c) ->
+                        c.getAllFields().stream().anyMatch(f -> f.getName().equals("workspaceId"))))
+            .and()
+            .resideOutsideOfPackages(ROOT + ".operator..", ROOT + ".crypto..")
+            .should(
+                new com.tngtech.archunit.lang.ArchCondition<>("have a @TenantId workspaceId") {
+                  @Override
+                  public void check(
+                      com.tngtech.archunit.core.domain.JavaClass entity,
+                      com.tngtech.archunit.lang.ConditionEvents events) {
+                    boolean tenantId =
+                        entity.getAllFields().stream()
+                            .anyMatch(
+                                f ->
+                                    f.getName().equals("workspaceId")
+                                        && f.isAnnotatedWith(
+                                            org.hibernate.annotations.TenantId.class));
+                    if (!tenantId) {
+                      events.add(
+                          com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                              entity, entity.getName() + " has no @TenantId workspaceId"));
                     }
                   }
                 }));

@@ -54,7 +54,7 @@ class MasterKeyStartupIT {
     AesMasterKey master =
         new AesMasterKey(store.getKey(MasterKeystore.ALIAS, password).getEncoded());
     UUID workspace = UUID.randomUUID();
-    try (Connection owner = TestDatabase.asOwner()) {
+    try (Connection owner = TestDatabase.asSuperuser()) {
       insertWorkspaceKey(
           owner,
           workspace,
@@ -217,7 +217,7 @@ class MasterKeyStartupIT {
    */
   private static String snapshot() throws Exception {
     StringBuilder state = new StringBuilder();
-    try (Connection owner = TestDatabase.asOwner();
+    try (Connection owner = TestDatabase.asSuperuser();
         Statement query = owner.createStatement()) {
       for (String sql :
           List.of(

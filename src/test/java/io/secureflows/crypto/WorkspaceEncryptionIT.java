@@ -186,7 +186,7 @@ class WorkspaceEncryptionIT {
   }
 
   private static void copyEnvelope(UUID from, UUID to) throws Exception {
-    try (Connection owner = TestDatabase.asOwner();
+    try (Connection owner = TestDatabase.asSuperuser();
         PreparedStatement copy =
             owner.prepareStatement(
                 "update session_payload t set nonce = s.nonce, wrapped_data_key = s.wrapped_data_key, "

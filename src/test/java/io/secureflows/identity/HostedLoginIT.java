@@ -396,7 +396,7 @@ class HostedLoginIT {
     assertThat(unknownClient.json().getString("error")).isEqualTo("invalid_client");
 
     String code = signInForCode();
-    try (var owner = TestDatabase.asOwner();
+    try (var owner = TestDatabase.asSuperuser();
         var expire =
             owner.prepareStatement(
                 "update authorization_code set expires_at = now() - interval '1 second' where code_hash = sha256(convert_to(?, 'UTF8'))")) {

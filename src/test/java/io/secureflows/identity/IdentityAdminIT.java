@@ -149,7 +149,7 @@ class IdentityAdminIT {
   }
 
   private static String hash(String id) throws SQLException {
-    try (var c = TestDatabase.asOwner();
+    try (var c = TestDatabase.asSuperuser();
         var p = c.prepareStatement("select password_hash from end_user where id = ?::uuid")) {
       p.setString(1, id);
       try (var r = p.executeQuery()) {

@@ -1,6 +1,7 @@
 package io.secureflows.testsupport;
 
 import io.secureflows.crypto.app.KeyRewrapper;
+import io.secureflows.platform.tenancy.WorkspaceScopes;
 import io.secureflows.session.app.SessionPayloadService;
 import io.secureflows.session.domain.SessionPayload;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,21 +37,39 @@ public class PayloadProbe {
 
   @Inject PayloadSeeder seeder;
 
+  @Inject WorkspaceScopes scopes;
+
+  /**
+   * The same read as {@link #read}, by a resource method that forgot to enter the workspace: the
+   * platform must show it nothing (204), however real the ids.
+   */
+  @GET
+  @Path("{workspace}/{session}/unscoped")
+  @Produces(MediaType.APPLICATION_OCTET_STREAM)
+  public Response readUnscoped(
+      @PathParam("workspace") UUID workspace, @PathParam("session") UUID session) {
+    return payloads
+        .read(workspace, session)
+        .map(SessionPayload::content)
+        .map(content -> Response.ok(content).build())
+        .orElse(Response.noContent().build());
+  }
+
   @PUT
   @Path("{workspace}/{session}")
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.TEXT_PLAIN)
   public String store(
       @PathParam("workspace") UUID workspace, @PathParam("session") UUID session, byte[] body) {
-    return Long.toString(payloads.store(workspace, session, body));
+    return Long.toString(scopes.call(workspace, () -> payloads.store(workspace, session, body)));
   }
 
   @GET
   @Path("{workspace}/{session}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
   public Response read(@PathParam("workspace") UUID workspace, @PathParam("session") UUID session) {
-    return payloads
-        .read(workspace, session)
+    return scopes
+        .call(workspace, () -> payloads.read(workspace, session))
         .map(SessionPayload::content)
         .map(content -> Response.ok(content).build())
         .orElse(Response.noContent().build());
@@ -60,7 +79,7 @@ public class PayloadProbe {
   @Path("{workspace}/{session}")
   public Response delete(
       @PathParam("workspace") UUID workspace, @PathParam("session") UUID session) {
-    return payloads.delete(workspace, session)
+    return scopes.call(workspace, () -> payloads.delete(workspace, session))
         ? Response.noContent().build()
         : Response.status(404).build();
   }
@@ -78,7 +97,8 @@ public class PayloadProbe {
             .getBytes(StandardCharsets.UTF_8);
     long started = System.nanoTime();
     for (int done = 0; done < count; done += 500) {
-      seeder.storeNew(workspace, Math.min(500, count - done), content);
+      int batch = Math.min(500, count - done);
+      scopes.run(workspace, () -> seeder.storeNew(workspace, batch, content));
     }
     return Json.createObjectBuilder()
         .add("stored", count)

@@ -31,8 +31,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabase {
   private TestDatabase() {}
 
-  public static Connection asOwner() throws SQLException {
-    return connect(jdbcUrl(), EmbeddedDatabase.OWNER, password(Role.OWNER));
+  /**
+   * The superuser, for inspecting and tampering with rows: row-level security is forced on the
+   * owner too, so only a superuser sees every workspace's rows.
+   */
+  public static Connection asSuperuser() throws SQLException {
+    try {
+      return connect(jdbcUrl(), "postgres", TestEnvironment.get().database().superuserPassword());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Connection asRuntime() throws SQLException {
@@ -43,9 +51,9 @@ public final class TestDatabase {
     return TestEnvironment.get().database().jdbcUrl();
   }
 
-  /** A single number from a query with optional parameters, run as the owner. */
+  /** A single number from a query with optional parameters, run as the superuser. */
   public static long count(String sql, Object... parameters) throws SQLException {
-    try (Connection c = asOwner();
+    try (Connection c = asSuperuser();
         PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         p.setObject(i + 1, parameters[i]);
@@ -107,7 +115,7 @@ public final class TestDatabase {
    */
   public static String dump() throws SQLException, IOException {
     StringBuilder dump = new StringBuilder();
-    try (Connection owner = asOwner();
+    try (Connection owner = asSuperuser();
         Statement list = owner.createStatement();
         ResultSet tables =
             list.executeQuery(

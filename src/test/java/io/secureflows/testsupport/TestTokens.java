@@ -35,7 +35,7 @@ public final class TestTokens {
     }
     AesMasterKey master =
         new AesMasterKey(store.getKey(MasterKeystore.ALIAS, password).getEncoded());
-    try (Connection owner = TestDatabase.asOwner();
+    try (Connection owner = TestDatabase.asSuperuser();
         Statement query = owner.createStatement();
         ResultSet key =
             query.executeQuery(

@@ -372,7 +372,7 @@ class AdminRegistryApiIT {
   void anApiKeyOfAnyShapeWorksBesideTheJwtMechanism() throws SQLException {
     // SF_ADMIN_API_KEY may be any string (the README's example is "k"), not only an "sfk_" key.
     String plain = "plain-" + UUID.randomUUID();
-    try (var owner = TestDatabase.asOwner();
+    try (var owner = TestDatabase.asSuperuser();
         var insert =
             owner.prepareStatement(
                 "insert into api_key (id, name, key_hash, role, created_at) "

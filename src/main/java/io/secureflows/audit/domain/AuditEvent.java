@@ -57,6 +57,9 @@ public class AuditEvent {
   @Column(name = "client_address", updatable = false, length = 64)
   private String clientAddress;
 
+  @Column(name = "reason", updatable = false)
+  private String reason;
+
   protected AuditEvent() {}
 
   public AuditEvent(AuditRecord record, Instant now) {
@@ -71,6 +74,7 @@ public class AuditEvent {
     this.sessionId = record.sessionId();
     this.target = clean(record.target(), 200);
     this.clientAddress = clean(record.clientAddress(), 64);
+    this.reason = clean(record.reason(), 500);
   }
 
   static String clean(String value, int max) {

@@ -16,10 +16,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * One rewrap batch in its own transaction: lock rows, unwrap each data key with its old version,
- * wrap it with the active one, store. Content is never decrypted. A row whose data key does not
- * unwrap (tampered) is skipped and logged by id; it stays on its version, which therefore cannot be
- * retired until an operator deals with it.
+ * One rewrap batch in the caller's transaction, inside one workspace: lock rows, unwrap each data
+ * key with its old version, wrap it with the active one, store. Content is never decrypted. A row
+ * whose data key does not unwrap (tampered) is skipped and logged by id; it stays on its version,
+ * which therefore cannot be retired until an operator deals with it.
  */
 @ApplicationScoped
 public class KeyRewrapBatch {
@@ -35,9 +35,9 @@ public class KeyRewrapBatch {
    */
   public record Result(int moved, int skipped, Object last) {}
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Result run(EnvelopeStore store, Object after) {
-    List<WrappedRow> rows = store.lockRowsToRewrap(after, SIZE);
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Result run(EnvelopeStore store, UUID workspaceId, Object after) {
+    List<WrappedRow> rows = store.lockRowsToRewrap(workspaceId, after, SIZE);
     Map<UUID, KeyRing.UsableKey> active = new HashMap<>();
     Map<String, KeyRing.UsableKey> old = new HashMap<>();
     List<RewrappedRow> rewrapped = new ArrayList<>(rows.size());

@@ -181,6 +181,19 @@ public class KeyRing {
   }
 
   /**
+   * The workspaces that hold a decrypt-only key version, whose data the rewrap job may still have
+   * to move. Key versions are platform-managed records (wrapped by the master key), so this is read
+   * across workspaces; the data itself is then rewrapped one workspace at a time.
+   */
+  public List<UUID> workspacesWithDecryptOnlyVersions() {
+    return em.createQuery(
+            "select distinct k.workspaceId from WorkspaceKey k where k.state = :state order by 1",
+            UUID.class)
+        .setParameter("state", KeyState.DECRYPT_ONLY)
+        .getResultList();
+  }
+
+  /**
    * Whether the workspace has any key version (workspaces created before encryption existed have
    * none).
    */

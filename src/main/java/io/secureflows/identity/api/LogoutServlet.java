@@ -1,6 +1,7 @@
 package io.secureflows.identity.api;
 
 import io.secureflows.identity.app.HostedSignIn;
+import io.secureflows.identity.app.LoginCookie;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,7 +25,9 @@ public class LogoutServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    signIn.logout(HostedLoginServlet.cookie(request, HostedLoginServlet.loginCookieName(request)));
+    LoginCookie.parse(
+            HostedLoginServlet.cookie(request, HostedLoginServlet.loginCookieName(request)))
+        .ifPresent(signIn::logout);
     HostedLoginServlet.setLoginCookie(request, response, null);
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType("text/html");

@@ -1,9 +1,11 @@
 package io.secureflows.identity.api;
 
+import io.secureflows.audit.Audited;
 import io.secureflows.identity.app.JwksPublisher;
 import io.secureflows.identity.app.SigningKeys;
 import io.secureflows.identity.domain.SigningKey;
 import io.secureflows.platform.tenancy.CallerContext;
+import io.secureflows.platform.tenancy.TenantScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,8 @@ import java.util.List;
  * {@code /api/v1/admin/signing-keys}: the sessionToken signing keys, and their rotation (platform
  * operators).
  */
+@Audited
+@TenantScoped
 @Path("v1/admin/signing-keys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

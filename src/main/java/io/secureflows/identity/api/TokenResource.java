@@ -1,8 +1,12 @@
 package io.secureflows.identity.api;
 
+import io.secureflows.audit.Audited;
 import io.secureflows.identity.app.RateLimiter;
 import io.secureflows.identity.app.TokenExchange;
 import io.secureflows.platform.rest.Unauthenticated;
+import io.secureflows.platform.tenancy.TenantScoped;
+import io.secureflows.workspace.app.ApplicationService;
+import io.secureflows.workspace.app.ClientRoute;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,6 +30,8 @@ import java.util.Optional;
  * redirect URI prove the caller. Answers carry both secureFlows' names and RFC 6749's, and are
  * never cached.
  */
+@Audited
+@TenantScoped
 @Path("v1/token")
 @RequestScoped
 @Unauthenticated(
@@ -37,6 +43,8 @@ public class TokenResource {
   @Inject TokenExchange exchange;
 
   @Inject RateLimiter limiter;
+
+  @Inject ApplicationService applications;
 
   @Context HttpServletRequest request;
 
@@ -66,8 +74,13 @@ public class TokenResource {
           .build();
     }
     try {
-      TokenExchange.Issued issued =
-          exchange.exchange(grantType, code, verifier, clientId, redirectUri);
+      TokenExchange.requireGrant(grantType, code);
+      ClientRoute client =
+          applications
+              .route(clientId)
+              .orElseThrow(
+                  () -> new TokenExchange.GrantRefused(401, "invalid_client", "Unknown client."));
+      TokenExchange.Issued issued = exchange.exchange(client, code, verifier, redirectUri);
       String body =
           JSON.createObjectBuilder()
               .add("sessionToken", issued.token())

@@ -1,9 +1,11 @@
 package io.secureflows.identity.api;
 
+import io.secureflows.audit.Audited;
 import io.secureflows.identity.app.UserDirectory;
 import io.secureflows.identity.domain.EndUser;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.rest.PathIds;
+import io.secureflows.platform.tenancy.TenantScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,8 @@ import java.util.UUID;
  * {@code /api/v1/admin/workspaces/{ws}/users}: create, list (email prefix filter, keyset pages),
  * read, disable, enable, unlock, reset password.
  */
+@Audited
+@TenantScoped
 @Path("v1/admin/workspaces/{workspaceId}/users")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,7 +1,9 @@
 package io.secureflows.identity.app;
 
 import io.secureflows.crypto.Pkce;
+import io.secureflows.platform.tenancy.WorkspaceBound;
 import io.secureflows.workspace.domain.Application;
+import java.util.UUID;
 
 /**
  * A checked {@code /login/authorize} request: a known client, a redirect URI that exactly matches
@@ -13,7 +15,13 @@ public record AuthorizationRequest(
     String redirectUri,
     String state,
     String codeChallenge,
-    String workspaceName) {
+    String workspaceName)
+    implements WorkspaceBound {
+
+  @Override
+  public UUID workspaceId() {
+    return application.workspaceId();
+  }
 
   /** The raw parameters as the browser sent them. */
   public record Parameters(

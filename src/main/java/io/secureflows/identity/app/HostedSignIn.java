@@ -13,6 +13,7 @@ import io.secureflows.identity.domain.EndUser;
 import io.secureflows.identity.domain.LockoutPolicy;
 import io.secureflows.identity.domain.LoginSession;
 import io.secureflows.identity.domain.UserStatus;
+import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.session.domain.UserSession;
 import io.secureflows.workspace.app.ApplicationService;
@@ -41,6 +42,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
+@TenantScoped
 public class HostedSignIn {
   private static final Logger LOG = Logger.getLogger(HostedSignIn.class.getName());
 
@@ -74,11 +76,12 @@ public class HostedSignIn {
    * @throws AuthorizationRequest.Refused if the request must not lead anywhere (unknown client,
    *     redirect URI not registered exactly, wrong response type, missing or non-S256 PKCE)
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public AuthorizationRequest check(AuthorizationRequest.Parameters p) {
     Application application =
         applications
-            .findByClientId(p.clientId())
+            .route(p.clientId())
+            .flatMap(applications::findByClientId)
             .orElseThrow(() -> new AuthorizationRequest.Refused("This application is not known."));
     if (!application.acceptsRedirect(p.redirectUri())) {
       throw new AuthorizationRequest.Refused(
@@ -245,11 +248,12 @@ public class HostedSignIn {
    */
   public Optional<Redirect> resume(
       AuthorizationRequest request, String loginCookie, String clientAddress) {
-    if (loginCookie == null || loginCookie.isEmpty() || loginCookie.length() > 128) {
+    Optional<LoginCookie> cookie = LoginCookie.parse(loginCookie);
+    if (cookie.isEmpty() || !cookie.get().workspaceId().equals(request.workspaceId())) {
       return Optional.empty();
     }
     var now = clock.instant();
-    return loginSession(loginCookie)
+    return loginSession(cookie.get())
         .filter(l -> l.isValid(now))
         .filter(l -> l.workspaceId().equals(request.application().workspaceId()))
         .map(l -> em.find(EndUser.class, l.userId()))
@@ -272,10 +276,7 @@ public class HostedSignIn {
   }
 
   /** Ends the hosted-login cookie's sign-in; the applications' sessions are not touched. */
-  public void logout(String loginCookie) {
-    if (loginCookie == null || loginCookie.isEmpty() || loginCookie.length() > 128) {
-      return;
-    }
+  public void logout(LoginCookie loginCookie) {
     loginSession(loginCookie).ifPresent(l -> l.revoke(clock.instant()));
   }
 
@@ -285,7 +286,7 @@ public class HostedSignIn {
    */
   private Redirect completeSignIn(
       AuthorizationRequest request, EndUser user, String action, String clientAddress) {
-    String cookie = RandomSecrets.urlSafe(32);
+    String cookie = LoginCookie.issue(user.workspaceId()).value();
     em.persist(
         new LoginSession(
             SecretDigest.sha256(cookie), user.workspaceId(), user.id(), clock.instant()));
@@ -302,10 +303,10 @@ public class HostedSignIn {
     return new Redirect(issued.location(), cookie);
   }
 
-  private Optional<LoginSession> loginSession(String loginCookie) {
+  private Optional<LoginSession> loginSession(LoginCookie loginCookie) {
     return em.createQuery(
             "select l from LoginSession l where l.cookieHash = :hash", LoginSession.class)
-        .setParameter("hash", SecretDigest.sha256(loginCookie))
+        .setParameter("hash", SecretDigest.sha256(loginCookie.value()))
         .getResultStream()
         .findFirst();
   }

@@ -8,9 +8,11 @@ import io.secureflows.crypto.Pkce;
 import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.identity.domain.AuthorizationCode;
+import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.session.domain.UserSession;
 import io.secureflows.workspace.app.ApplicationService;
+import io.secureflows.workspace.app.ClientRoute;
 import io.secureflows.workspace.domain.Application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,12 +78,8 @@ public class TokenExchange {
     }
   }
 
-  /**
-   * @throws GrantRefused for anything but a valid, fresh, first use of a code by its own client
-   */
-  @Transactional(dontRollbackOn = GrantRefused.class)
-  public Issued exchange(
-      String grantType, String code, String verifier, String clientId, String redirectUri) {
+  /** The checks that need no database, made before the client is routed to its workspace. */
+  public static void requireGrant(String grantType, String code) {
     if (!"authorization_code".equals(grantType)) {
       throw new GrantRefused(
           400, "unsupported_grant_type", "Only authorization_code is supported.");
@@ -89,9 +87,20 @@ public class TokenExchange {
     if (code == null || code.isEmpty() || code.length() > 256) {
       throw new GrantRefused(400, "invalid_request", "code is required.");
     }
+  }
+
+  /**
+   * Redeems a code inside the routed client's workspace.
+   *
+   * @throws GrantRefused for anything but a valid, fresh, first use of a code by its own client
+   */
+  @TenantScoped
+  @Transactional(dontRollbackOn = GrantRefused.class)
+  public Issued exchange(ClientRoute client, String code, String verifier, String redirectUri) {
+    requireGrant("authorization_code", code);
     Application application =
         applications
-            .findByClientId(clientId)
+            .findByClientId(client)
             .orElseThrow(() -> new GrantRefused(401, "invalid_client", "Unknown client."));
     AuthorizationCode grant =
         em.createQuery(

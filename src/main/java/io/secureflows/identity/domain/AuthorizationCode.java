@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * An authorization code, stored only as its SHA-256: bound to the client, the exact redirect URI,
@@ -22,6 +23,7 @@ public class AuthorizationCode {
   @Column(name = "code_hash")
   private byte[] codeHash;
 
+  @TenantId
   @Column(name = "workspace_id", nullable = false, updatable = false)
   private UUID workspaceId;
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A user of one workspace. Holds an Argon2id hash of the password, never the password, and the
@@ -22,6 +23,7 @@ public class EndUser {
 
   @Id private UUID id;
 
+  @TenantId
   @Column(name = "workspace_id", nullable = false, updatable = false)
   private UUID workspaceId;
 

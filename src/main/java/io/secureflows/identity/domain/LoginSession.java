@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A browser signed in to the hosted login of one workspace: the server side of the hosted-login
@@ -24,6 +25,7 @@ public class LoginSession {
   @Column(name = "cookie_hash")
   private byte[] cookieHash;
 
+  @TenantId
   @Column(name = "workspace_id", nullable = false, updatable = false)
   private UUID workspaceId;
 

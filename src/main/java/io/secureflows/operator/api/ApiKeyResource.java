@@ -1,10 +1,12 @@
 package io.secureflows.operator.api;
 
+import io.secureflows.audit.Audited;
 import io.secureflows.operator.app.ApiKeyService;
 import io.secureflows.operator.app.IssuedApiKey;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.rest.PathIds;
 import io.secureflows.platform.tenancy.OperatorRole;
+import io.secureflows.platform.tenancy.TenantScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /api/v1/admin/workspaces/{ws}/api-keys}: create a key confined to one workspace. */
+@Audited
+@TenantScoped
 @Path("v1/admin/workspaces/{workspaceId}/api-keys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.secureflows.platform.persistence;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -9,9 +10,13 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.command.CommandScope;
@@ -89,12 +94,16 @@ public class SchemaMigrator {
   @ConfigProperty(name = "sf.db.migrate", defaultValue = "true")
   boolean migrate;
 
+  @Resource(lookup = DATA_SOURCE)
+  DataSource runtimeDataSource;
+
   private volatile boolean complete;
 
   @PostConstruct
   void migrate() {
     if (!migrate) {
       LOG.info("SF_DB_MIGRATE=false: the schema is expected to be migrated by the DBA");
+      requireRuntimeRoleUnderRowSecurity();
       complete = true;
       return;
     }
@@ -113,8 +122,43 @@ public class SchemaMigrator {
     } catch (Exception e) {
       throw StartupRefusal.refuse(LOG, "the database migration failed", e);
     }
+    requireRuntimeRoleUnderRowSecurity();
     complete = true;
     LOG.info("Database schema is up to date");
+  }
+
+  /**
+   * Workspace isolation rests on the runtime role being subject to row-level security: refuse to
+   * serve with a role that is a superuser, has BYPASSRLS, or owns the data (an owner can switch the
+   * policies off).
+   */
+  private void requireRuntimeRoleUnderRowSecurity() {
+    try (Connection connection = runtimeDataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet role =
+            statement.executeQuery(
+                "select r.rolsuper or r.rolbypassrls, "
+                    + "exists (select 1 from pg_class c where c.relowner = r.oid "
+                    + "and c.relname = 'session_payload') "
+                    + "from pg_roles r where r.rolname = current_user")) {
+      role.next();
+      if (role.getBoolean(1)) {
+        throw StartupRefusal.refuse(
+            LOG,
+            "the runtime database role (SF_DB_USER) is a superuser or has BYPASSRLS, so row-level"
+                + " security would not isolate workspaces; use a plain role",
+            null);
+      }
+      if (role.getBoolean(2)) {
+        throw StartupRefusal.refuse(
+            LOG,
+            "the runtime database role (SF_DB_USER) owns the tables; use a role that does not"
+                + " (SF_DB_OWNER_USER owns them)",
+            null);
+      }
+    } catch (SQLException e) {
+      throw StartupRefusal.refuse(LOG, "the runtime database role could not be checked", e);
+    }
   }
 
   private void update(Connection connection) throws Exception {

@@ -1,11 +1,13 @@
 package io.secureflows.session.api;
 
+import io.secureflows.audit.Audited;
 import io.secureflows.platform.rest.PayloadTooLargeException;
 import io.secureflows.platform.rest.Problem;
-import io.secureflows.session.app.SessionAccess;
+import io.secureflows.platform.tenancy.TenantContext;
+import io.secureflows.platform.tenancy.TenantContext.LiveSession;
+import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.session.app.SessionPayloadService;
 import io.secureflows.session.domain.SessionPayload;
-import io.secureflows.session.domain.UserSession;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /api/v1/session/payload}: the session's JSON document, stored encrypted and returned byte
@@ -30,19 +31,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("v1/session/payload")
 @RequestScoped
+@Audited
+@TenantScoped
 @RolesAllowed(SessionResource.ROLE)
 public class PayloadResource {
 
-  @Inject JsonWebToken token;
-
-  @Inject SessionAccess access;
+  @Inject TenantContext tenant;
 
   @Inject SessionPayloadService payloads;
 
   @GET
   public Response read() {
-    UserSession session = access.open(SessionResource.claims(token));
-    Optional<SessionPayload> payload = payloads.read(session.workspaceId(), session.id());
+    LiveSession session = tenant.session();
+    Optional<SessionPayload> payload = payloads.read(session.workspaceId(), session.sessionId());
     if (payload.isEmpty()) {
       return Response.noContent().cacheControl(noStore()).build();
     }
@@ -55,9 +56,8 @@ public class PayloadResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   public Response write(byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    SessionAccess.LiveSession live = access.openLive(SessionResource.claims(token));
-    UserSession session = live.session();
-    int limit = live.payloadMaxBytes();
+    LiveSession session = tenant.session();
+    int limit = session.payloadMaxBytes();
     if (body.length > limit) {
       throw new PayloadTooLargeException(limit);
     }
@@ -67,7 +67,7 @@ public class PayloadResource {
       return precondition();
     }
     try {
-      long version = payloads.store(session.workspaceId(), session.id(), body, expected);
+      long version = payloads.store(session.workspaceId(), session.sessionId(), body, expected);
       return Response.ok("{\"payloadVersion\":" + version + "}", MediaType.APPLICATION_JSON_TYPE)
           .tag(tag(version))
           .cacheControl(noStore())
@@ -79,8 +79,8 @@ public class PayloadResource {
 
   @DELETE
   public Response delete() {
-    UserSession session = access.open(SessionResource.claims(token));
-    payloads.delete(session.workspaceId(), session.id());
+    LiveSession session = tenant.session();
+    payloads.delete(session.workspaceId(), session.sessionId());
     return Response.noContent().cacheControl(noStore()).build();
   }
 

@@ -1,13 +1,17 @@
 package io.secureflows.session.api;
 
+import io.secureflows.audit.Audited;
+import io.secureflows.platform.error.ReauthenticationRequiredException;
+import io.secureflows.platform.tenancy.TenantContext;
+import io.secureflows.platform.tenancy.TenantContext.LiveSession;
+import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.session.app.SessionAccess;
 import io.secureflows.session.app.SessionPayloadService;
+import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.session.domain.UserSession;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,8 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /api/v1/session}: the caller's own session, named by the verified sessionToken alone.
@@ -25,54 +27,46 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("v1/session")
 @RequestScoped
+@Audited
+@TenantScoped
 @RolesAllowed(SessionResource.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
   /** The group every sessionToken carries. */
   public static final String ROLE = "session";
 
-  @Inject JsonWebToken token;
+  @Inject TenantContext tenant;
 
   @Inject SessionAccess access;
+
+  @Inject SessionRegistry sessions;
 
   @Inject SessionPayloadService payloads;
 
   @GET
   public Response get() {
-    UserSession session = access.open(claims(token));
-    Long version = payloads.version(session.workspaceId(), session.id()).orElse(null);
+    LiveSession live = tenant.session();
+    UserSession session =
+        sessions
+            .find(live.workspaceId(), live.sessionId())
+            .orElseThrow(
+                () -> new ReauthenticationRequiredException("The session no longer exists."));
+    Long version = payloads.version(live.workspaceId(), live.sessionId()).orElse(null);
     return Response.ok(SessionView.of(session, version)).cacheControl(noStore()).build();
   }
 
   /** Erases the session and its payload; its tokens then answer 410. */
   @DELETE
   public Response erase() {
-    access.erase(claims(token));
+    access.erase(tenant.session());
     return Response.noContent().cacheControl(noStore()).build();
   }
 
   @POST
   @Path("signout")
   public Response signOut() {
-    access.signOut(claims(token));
+    access.signOut(tenant.session());
     return Response.noContent().cacheControl(noStore()).build();
-  }
-
-  static SessionAccess.TokenClaims claims(JsonWebToken token) {
-    Object generation = token.getClaim("gen");
-    Long gen =
-        generation instanceof JsonNumber number
-            ? Long.valueOf(number.longValue())
-            : generation instanceof Number number ? Long.valueOf(number.longValue()) : null;
-    Set<String> audience = token.getAudience();
-    return new SessionAccess.TokenClaims(
-        text(token.getClaim("wid")), text(token.getClaim("sid")), audience, gen);
-  }
-
-  private static String text(Object claim) {
-    return claim instanceof JsonString json
-        ? json.getString()
-        : claim == null ? null : claim.toString();
   }
 
   private static CacheControl noStore() {

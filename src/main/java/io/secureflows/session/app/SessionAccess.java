@@ -5,27 +5,33 @@ import io.secureflows.audit.AuditLog;
 import io.secureflows.audit.AuditRecord;
 import io.secureflows.audit.Outcome;
 import io.secureflows.platform.error.ReauthenticationRequiredException;
+import io.secureflows.platform.tenancy.SessionGate;
+import io.secureflows.platform.tenancy.TenantContext.LiveSession;
 import io.secureflows.session.domain.UserSession;
 import io.secureflows.workspace.app.ApplicationService;
 import io.secureflows.workspace.domain.Application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Turns a verified sessionToken into its live session, or refuses: the token's workspace, session,
+ * Admits a verified sessionToken into its live session, or refuses: the token's workspace, session,
  * audience and generation come from its verified claims only. A token whose session was signed out,
  * ended or erased answers 410 (sign in again, nothing lost); a token whose audience is not the
- * session's application answers 401.
+ * session's application answers 401. The {@code @TenantScoped} interceptor calls {@link #admit}
+ * inside the token's workspace before any session API resource runs.
  */
 @ApplicationScoped
 @Transactional
-public class SessionAccess {
+public class SessionAccess implements SessionGate {
 
   @Inject SessionRegistry sessions;
 
@@ -38,19 +44,28 @@ public class SessionAccess {
   @Inject SessionPayloadService payloads;
 
   /** The verified claims this service relies on. */
-  public record TokenClaims(
-      String workspaceId, String sessionId, Set<String> audience, Long generation) {}
+  record TokenClaims(String workspaceId, String sessionId, Set<String> audience, Long generation) {
+    static TokenClaims of(JsonWebToken token) {
+      Object generation = token.getClaim("gen");
+      Long gen =
+          generation instanceof JsonNumber number
+              ? Long.valueOf(number.longValue())
+              : generation instanceof Number number ? Long.valueOf(number.longValue()) : null;
+      return new TokenClaims(
+          text(token.getClaim("wid")), text(token.getClaim("sid")), token.getAudience(), gen);
+    }
 
-  /** A live session and the size limit its application sets for payloads. */
-  public record LiveSession(UserSession session, int payloadMaxBytes) {}
-
-  /** The live session a token opens; touches its last use. */
-  public UserSession open(TokenClaims claims) {
-    return openLive(claims).session();
+    private static String text(Object claim) {
+      return claim instanceof JsonString json
+          ? json.getString()
+          : claim == null ? null : claim.toString();
+    }
   }
 
-  /** {@link #open}, with what the application allows, from the one lookup it makes anyway. */
-  public LiveSession openLive(TokenClaims claims) {
+  /** The live session the token opens; touches its last use. */
+  @Override
+  public LiveSession admit(JsonWebToken token) {
+    TokenClaims claims = TokenClaims.of(token);
     UUID workspace = uuid(claims.workspaceId());
     UUID sessionId = uuid(claims.sessionId());
     UserSession session =
@@ -75,42 +90,38 @@ public class SessionAccess {
           "The session ended under the application's policy.");
     }
     session.seenAt(now);
-    return new LiveSession(session, application.payloadMaxBytes());
+    return new LiveSession(
+        session.workspaceId(),
+        session.applicationId(),
+        session.userId(),
+        session.id(),
+        application.payloadMaxBytes());
   }
 
   /** The session and its payload are erased (the payload's data key goes with its row). */
-  public void erase(TokenClaims claims) {
-    UserSession session = open(claims);
-    payloads.delete(session.workspaceId(), session.id());
-    sessions.erase(session.workspaceId(), session.id());
-    auditLog.record(
-        new AuditRecord(
-            session.workspaceId(),
-            ActorType.USER,
-            session.userId().toString(),
-            "session.erased",
-            Outcome.SUCCESS,
-            session.applicationId(),
-            session.id(),
-            "session:" + session.id(),
-            null));
+  public void erase(LiveSession session) {
+    payloads.delete(session.workspaceId(), session.sessionId());
+    sessions.erase(session.workspaceId(), session.sessionId());
+    auditLog.record(userAction(session, "session.erased"));
   }
 
   /** Every token of the session stops working; the session and its payload stay. */
-  public void signOut(TokenClaims claims) {
-    UserSession session = open(claims);
-    sessions.signOut(session.workspaceId(), session.id());
-    auditLog.record(
-        new AuditRecord(
-            session.workspaceId(),
-            ActorType.USER,
-            session.userId().toString(),
-            "session.signed_out",
-            Outcome.SUCCESS,
-            session.applicationId(),
-            session.id(),
-            "session:" + session.id(),
-            null));
+  public void signOut(LiveSession session) {
+    sessions.signOut(session.workspaceId(), session.sessionId());
+    auditLog.record(userAction(session, "session.signed_out"));
+  }
+
+  private static AuditRecord userAction(LiveSession session, String action) {
+    return new AuditRecord(
+        session.workspaceId(),
+        ActorType.USER,
+        session.userId().toString(),
+        action,
+        Outcome.SUCCESS,
+        session.applicationId(),
+        session.sessionId(),
+        "session:" + session.sessionId(),
+        null);
   }
 
   private static UUID uuid(String value) {

@@ -1,5 +1,10 @@
 package io.secureflows.session.app;
 
+import io.secureflows.audit.ActorType;
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
+import io.secureflows.audit.Outcome;
+import io.secureflows.crypto.DecryptionFailedException;
 import io.secureflows.session.domain.SessionPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +26,8 @@ import java.util.UUID;
 public class SessionPayloadService {
 
   @PersistenceContext EntityManager em;
+
+  @Inject AuditLog auditLog;
 
   @Inject Clock clock;
 
@@ -77,8 +84,27 @@ public class SessionPayloadService {
         .findFirst();
   }
 
+  /**
+   * The payload, decrypted. A payload that does not decrypt (tampered, or copied from another row)
+   * is never returned: the failure is audited in a transaction of its own and rethrown.
+   */
   public Optional<SessionPayload> read(UUID workspaceId, UUID sessionId) {
-    return Optional.ofNullable(find(workspaceId, sessionId, LockModeType.NONE));
+    try {
+      return Optional.ofNullable(find(workspaceId, sessionId, LockModeType.NONE));
+    } catch (DecryptionFailedException e) {
+      auditLog.recordAlone(
+          new AuditRecord(
+              workspaceId,
+              ActorType.SYSTEM,
+              null,
+              "payload.decryption_failed",
+              Outcome.FAILURE,
+              null,
+              sessionId,
+              "session:" + sessionId,
+              null));
+      throw e;
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * The payload of one session. Content lives in {@link #content()} (transient) and reaches the
@@ -28,6 +29,7 @@ public class SessionPayload implements EnvelopeEncrypted {
   @Column(name = "session_id")
   private UUID sessionId;
 
+  @TenantId
   @Column(name = "workspace_id", nullable = false, updatable = false)
   private UUID workspaceId;
 

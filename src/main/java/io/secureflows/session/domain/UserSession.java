@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A user's session with one application. It outlives its sessionTokens: a sign-out or an expired
@@ -23,6 +24,7 @@ public class UserSession {
 
   @Id private UUID id;
 
+  @TenantId
   @Column(name = "workspace_id", nullable = false, updatable = false)
   private UUID workspaceId;
 

@@ -39,16 +39,18 @@ public class PayloadEnvelopeStore implements EnvelopeStore {
   }
 
   @Override
-  public List<WrappedRow> lockRowsToRewrap(Object afterRowId, int limit) {
+  public List<WrappedRow> lockRowsToRewrap(UUID workspaceId, Object afterRowId, int limit) {
     List<?> rows =
         em.createNativeQuery(
                 "select p.session_id, p.workspace_id, p.key_version, p.wrapped_data_key, p.payload_version "
                     + "from session_payload p join workspace_key k "
                     + "on k.workspace_id = p.workspace_id and k.state = 'ACTIVE' "
-                    + "where p.key_version <> k.version and p.session_id > cast(?2 as uuid) "
+                    + "where p.workspace_id = ?3 and p.key_version <> k.version "
+                    + "and p.session_id > cast(?2 as uuid) "
                     + "order by p.session_id limit ?1 for update of p skip locked")
             .setParameter(1, limit)
             .setParameter(2, afterRowId == null ? FIRST_ID : afterRowId.toString())
+            .setParameter(3, workspaceId)
             .getResultList();
     List<WrappedRow> batch = new ArrayList<>(rows.size());
     for (Object row : rows) {

@@ -1,7 +1,9 @@
 package io.secureflows.workspace.api;
 
+import io.secureflows.audit.Audited;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.rest.PathIds;
+import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.workspace.app.ApplicationService;
 import io.secureflows.workspace.domain.Application;
 import io.secureflows.workspace.domain.ApplicationType;
@@ -19,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /api/v1/admin/workspaces/{ws}/applications}: register, list, read. */
+@Audited
+@TenantScoped
 @Path("v1/admin/workspaces/{workspaceId}/applications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

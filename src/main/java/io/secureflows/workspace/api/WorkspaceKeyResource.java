@@ -1,8 +1,10 @@
 package io.secureflows.workspace.api;
 
+import io.secureflows.audit.Audited;
 import io.secureflows.crypto.app.KeyStatus;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.rest.PathIds;
+import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.workspace.app.WorkspaceKeyService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,8 @@ import java.util.UUID;
  * {@code /api/v1/admin/workspaces/{ws}/keys}: key versions with their state and how many payloads
  * each protects; rotate, retire a version, destroy all (crypto-shredding).
  */
+@Audited
+@TenantScoped
 @Path("v1/admin/workspaces/{workspaceId}/keys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

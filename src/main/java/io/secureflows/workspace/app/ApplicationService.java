@@ -3,6 +3,7 @@ package io.secureflows.workspace.app;
 import io.secureflows.platform.error.ConflictException;
 import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.tenancy.CallerContext;
+import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.workspace.domain.Application;
 import io.secureflows.workspace.domain.ApplicationSettings;
 import io.secureflows.workspace.domain.ApplicationType;
@@ -11,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -43,14 +46,14 @@ public class ApplicationService {
     }
     Application application =
         new Application(workspaceId, clientId, name, type, redirectUris, settings, clock.instant());
-    if (clientIdTaken(clientId)) {
-      throw new ConflictException("The client id is already registered");
-    }
     try {
       em.persist(application);
       em.flush();
-    } catch (ConstraintViolationException e) {
-      throw new ConflictException("The client id is already registered");
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw new ConflictException("The client id is already registered");
+      }
+      throw e;
     }
     return application;
   }
@@ -80,18 +83,32 @@ public class ApplicationService {
   }
 
   /**
-   * The application with this client id, for the public hosted-login and token endpoints: there is
-   * no operator caller there, the client id is the only thing the request names, and it is unique
-   * across workspaces.
+   * The workspace a public client id belongs to: the one lookup that comes before any workspace is
+   * entered (hosted login and the token endpoint know nothing else). It reads a single column of a
+   * single row through the row-level security policy that admits exactly the client id this
+   * transaction names, and returns no application data.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public java.util.Optional<Application> findByClientId(String clientId) {
+  public Optional<ClientRoute> route(String clientId) {
     if (clientId == null || !clientId.matches(Application.CLIENT_ID_PATTERN)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
+    em.createNativeQuery("select set_config('sf.client_id', ?1, true)")
+        .setParameter(1, clientId)
+        .getSingleResult();
+    return em.createNativeQuery(
+            "select workspace_id from application where client_id = ?1", UUID.class)
+        .setParameter(1, clientId)
+        .getResultStream()
+        .findFirst()
+        .map(workspace -> new ClientRoute((UUID) workspace, clientId));
+  }
+
+  /** The routed client's application, read inside its workspace. */
+  @TenantScoped
+  public Optional<Application> findByClientId(ClientRoute route) {
     return em.createQuery(
             "select a from Application a where a.clientId = :clientId", Application.class)
-        .setParameter("clientId", clientId)
+        .setParameter("clientId", route.clientId())
         .getResultStream()
         .findFirst();
   }
@@ -100,8 +117,7 @@ public class ApplicationService {
    * The application of a session, for the session API: the caller is the token's holder, whose
    * workspace comes from the verified token, not an operator.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public java.util.Optional<Application> findForSession(UUID workspaceId, UUID applicationId) {
+  public Optional<Application> findForSession(UUID workspaceId, UUID applicationId) {
     return em.createQuery(
             "select a from Application a where a.workspaceId = :ws and a.id = :id",
             Application.class)
@@ -111,12 +127,14 @@ public class ApplicationService {
         .findFirst();
   }
 
-  private boolean clientIdTaken(String clientId) {
-    return !em.createQuery(
-            "select a.id from Application a where a.clientId = :clientId", UUID.class)
-        .setParameter("clientId", clientId)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
+  /** Client ids are unique across workspaces; only the database sees all of them. */
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConstraintViolationException violation
+          && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A client application registered in a workspace: its public client id, its exact redirect-URI
@@ -29,6 +30,7 @@ public class Application {
 
   @Id private UUID id;
 
+  @TenantId
   @Column(name = "workspace_id", nullable = false, updatable = false)
   private UUID workspaceId;
 

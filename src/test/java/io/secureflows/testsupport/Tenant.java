@@ -1,0 +1,156 @@
+package io.secureflows.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secureflows.crypto.Pkce;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A workspace with one web application, made through the admin API, whose users sign in through the
+ * real hosted login and token endpoint: what the isolation tests need twice.
+ */
+public final class Tenant {
+  public static final String REDIRECT = "https://app.example.com/callback";
+  public static final String PASSWORD = "a long enough password";
+  private static final Pattern HIDDEN = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"");
+
+  private final URL deployment;
+  public final String workspaceId;
+  public final String clientId;
+  public final String applicationId;
+
+  /** A user who signed in: the sessionToken and its session. */
+  public record SignedIn(String userId, String email, String token, String sessionId) {}
+
+  private Tenant(URL deployment, String workspaceId, String clientId, String applicationId) {
+    this.deployment = deployment;
+    this.workspaceId = workspaceId;
+    this.clientId = clientId;
+    this.applicationId = applicationId;
+  }
+
+  public static Tenant create(URL deployment, String label) {
+    ApiClient admin = ApiClient.forDeployment(deployment).bearer(TestEnvironment.PLATFORM_API_KEY);
+    Reply workspace =
+        admin.postJson(
+            "/api/v1/admin/workspaces", "{\"name\":\"" + label + "-" + UUID.randomUUID() + "\"}");
+    assertThat(workspace.status()).as(workspace.body()).isEqualTo(201);
+    String workspaceId = workspace.json().getString("id");
+    String clientId = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply application =
+        admin.postJson(
+            "/api/v1/admin/workspaces/" + workspaceId + "/applications",
+            "{\"clientId\":\""
+                + clientId
+                + "\",\"name\":\"App\",\"type\":\"web\",\"redirectUris\":[\""
+                + REDIRECT
+                + "\"]}");
+    assertThat(application.status()).as(application.body()).isEqualTo(201);
+    return new Tenant(deployment, workspaceId, clientId, application.json().getString("id"));
+  }
+
+  public ApiClient api() {
+    return ApiClient.forDeployment(deployment);
+  }
+
+  /** The platform operator's admin client. */
+  public ApiClient platformAdmin() {
+    return api().bearer(TestEnvironment.PLATFORM_API_KEY);
+  }
+
+  /** A new API key confined to this workspace, with the given role. */
+  public String workspaceApiKey(String role) {
+    Reply key =
+        platformAdmin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + workspaceId + "/api-keys",
+                "{\"name\":\"scoped\",\"role\":\"" + role + "\"}");
+    assertThat(key.status()).as(key.body()).isEqualTo(201);
+    return key.json().getString("key");
+  }
+
+  /** A new user of this workspace, signed in to its application. */
+  public SignedIn newUserSignedIn() {
+    String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    Reply user =
+        platformAdmin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + workspaceId + "/users",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    return signIn(user.json().getString("id"), email);
+  }
+
+  /** Signs the user in through hosted login and exchanges the code (PKCE S256). */
+  public SignedIn signIn(String userId, String email) {
+    String verifier = "v" + UUID.randomUUID() + "-" + UUID.randomUUID();
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("response_type", "code");
+    parameters.put("client_id", clientId);
+    parameters.put("redirect_uri", REDIRECT);
+    parameters.put("state", "st");
+    parameters.put("code_challenge", Pkce.challengeOf(verifier));
+    parameters.put("code_challenge_method", "S256");
+    Reply page = api().get("/login/authorize?" + form(parameters));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher hidden = HIDDEN.matcher(page.body());
+    while (hidden.find()) {
+      fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
+    }
+    fields.put("email", email);
+    fields.put("password", PASSWORD);
+    Reply signedIn =
+        api()
+            .send(
+                "POST",
+                "/login/authorize",
+                BodyPublishers.ofString(form(fields)),
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Cookie",
+                page.header("Set-Cookie").orElse("").split(";", 2)[0]);
+    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
+    String location = signedIn.header("Location").orElseThrow();
+    String code = null;
+    for (String pair : location.substring(location.indexOf('?') + 1).split("&")) {
+      String[] kv = pair.split("=", 2);
+      if (kv[0].equals("code")) {
+        code = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+      }
+    }
+    Map<String, String> exchange = new LinkedHashMap<>();
+    exchange.put("grant_type", "authorization_code");
+    exchange.put("code", code);
+    exchange.put("code_verifier", verifier);
+    exchange.put("client_id", clientId);
+    exchange.put("redirect_uri", REDIRECT);
+    Reply token =
+        api()
+            .send(
+                "POST",
+                "/api/v1/token",
+                BodyPublishers.ofString(form(exchange)),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    return new SignedIn(
+        userId, email, token.json().getString("sessionToken"), token.json().getString("sessionId"));
+  }
+
+  private static String form(Map<String, String> parameters) {
+    return parameters.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+}
