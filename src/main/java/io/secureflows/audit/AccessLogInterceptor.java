@@ -72,7 +72,7 @@ public class AccessLogInterceptor {
       actorType = ActorType.USER;
       actorId = session.get().userId().toString();
     } else if (caller.isPresent()) {
-      actorType = actorTypeOf(caller.get());
+      actorType = ActorType.of(caller.get());
       actorId = caller.get().id().toString();
     }
     UUID workspace =
@@ -95,7 +95,7 @@ public class AccessLogInterceptor {
     auditLog.recordAlone(
         new AuditRecord(
             caller.workspaceId().orElse(null),
-            actorTypeOf(caller),
+            ActorType.of(caller),
             caller.id().toString(),
             "access.denied",
             Outcome.DENIED,
@@ -103,10 +103,6 @@ public class AccessLogInterceptor {
             null,
             "workspace:" + denied.requestedWorkspace(),
             null));
-  }
-
-  private static ActorType actorTypeOf(Caller caller) {
-    return "api-key".equals(caller.kind()) ? ActorType.API_KEY : ActorType.OPERATOR;
   }
 
   /** The HTTP method and route template of a resource method, e.g. {@code GET /v1/session}. */

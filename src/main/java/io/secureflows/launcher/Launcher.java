@@ -2,6 +2,9 @@ package io.secureflows.launcher;
 
 import io.secureflows.platform.persistence.StartupRefusal;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +86,19 @@ public final class Launcher {
     String httpAddress = env.getOrDefault("SF_HTTP_ADDRESS", "127.0.0.1");
     String httpPort = env.getOrDefault("SF_HTTP_PORT", "8080");
     String httpsPort = env.getOrDefault("SF_HTTPS_PORT", "8443");
+    // The readiness probe would otherwise find a server already running there and report it ready.
+    for (String port : List.of(httpPort, httpsPort)) {
+      if (!isFree(httpAddress, Integer.parseInt(port))) {
+        say(
+            "Port "
+                + port
+                + " on "
+                + httpAddress
+                + " is already in use (is secureFlows already running?); stop that process or set"
+                + " SF_HTTP_PORT / SF_HTTPS_PORT");
+        return 1;
+      }
+    }
 
     String databaseNote;
     if (env.get("SF_DB_URL") == null || env.get("SF_DB_URL").isBlank()) {
@@ -249,6 +265,16 @@ public final class Launcher {
         httpAddress.equals("127.0.0.1") || httpAddress.equals("0.0.0.0") ? null : httpAddress;
     return TlsKeystore.ensure(
         dataDir.resolve("tls/server.p12"), secrets.getOrCreate("tls-keystore.password"), extraHost);
+  }
+
+  private static boolean isFree(String address, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private Process startServer(Map<String, String> serverEnv, Path preboot, String httpPort)

@@ -2,7 +2,6 @@ package io.secureflows.identity.app;
 
 import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.platform.tenancy.WorkspaceBound;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +29,7 @@ public record LoginCookie(UUID workspaceId, String value) implements WorkspaceBo
     String workspace = value.substring(0, dot);
     try {
       UUID id = UUID.fromString(workspace);
-      return id.toString().equals(workspace.toLowerCase(Locale.ROOT))
+      return id.toString().equals(workspace)
           ? Optional.of(new LoginCookie(id, value))
           : Optional.empty();
     } catch (IllegalArgumentException e) {

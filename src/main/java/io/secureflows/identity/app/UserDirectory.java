@@ -137,7 +137,7 @@ public class UserDirectory {
     auditLog.record(
         new AuditRecord(
             workspaceId,
-            "api-key".equals(caller.kind()) ? ActorType.API_KEY : ActorType.OPERATOR,
+            ActorType.of(caller),
             caller.id().toString(),
             action,
             Outcome.SUCCESS,

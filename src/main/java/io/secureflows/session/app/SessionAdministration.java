@@ -212,7 +212,7 @@ public class SessionAdministration {
     Caller caller = callers.require();
     return new AuditRecord(
         workspaceId,
-        "api-key".equals(caller.kind()) ? ActorType.API_KEY : ActorType.OPERATOR,
+        ActorType.of(caller),
         caller.id().toString(),
         action,
         Outcome.SUCCESS,
