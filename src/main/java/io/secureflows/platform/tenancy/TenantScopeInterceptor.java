@@ -95,14 +95,8 @@ public class TenantScopeInterceptor {
     if (!request.isResolvable() || callers.current().isEmpty()) {
       return null;
     }
-    HttpServletRequest http;
-    String path;
-    try {
-      http = request.get();
-      path = http.getRequestURI().substring(http.getContextPath().length());
-    } catch (IllegalStateException | NullPointerException notInARequest) {
-      return null;
-    }
+    HttpServletRequest http = request.get();
+    String path = http.getRequestURI().substring(http.getContextPath().length());
     Matcher matcher = ADMIN_WORKSPACE_PATH.matcher(path);
     if (!matcher.matches()) {
       return null;
