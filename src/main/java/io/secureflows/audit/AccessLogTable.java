@@ -18,7 +18,7 @@ public class AccessLogTable {
 
   @PersistenceContext EntityManager em;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.MANDATORY)
   public void append(List<AccessRecord> batch) {
     em.unwrap(Session.class)
         .doWork(

@@ -1,10 +1,11 @@
 package io.secureflows.audit;
 
+import io.secureflows.platform.tenancy.WorkspaceScopes;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
  * its own).
  */
 @Singleton
+// Bean-managed: its work starts its own transactions; a container NOT_SUPPORTED context would keep
+// their connections out of them.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class AccessLogWriter {
   static final int BATCH = 1_000;
   private static final Logger LOG = Logger.getLogger(AccessLogWriter.class.getName());
@@ -25,16 +29,16 @@ public class AccessLogWriter {
 
   @Inject AccessLogTable table;
 
+  @Inject WorkspaceScopes scopes;
+
   private long droppedReported;
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void flushEverySecond() {
     flush();
   }
 
   @PreDestroy
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void flushOnShutdown() {
     flush();
   }
@@ -43,7 +47,12 @@ public class AccessLogWriter {
     try {
       List<AccessRecord> batch;
       while (!(batch = accessLog.take(BATCH)).isEmpty()) {
-        table.append(batch);
+        List<AccessRecord> records = batch;
+        scopes.callOutsideWorkspaces(
+            () -> {
+              table.append(records);
+              return null;
+            });
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Access log records could not be written", e);

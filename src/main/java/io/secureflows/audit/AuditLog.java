@@ -1,12 +1,16 @@
 package io.secureflows.audit;
 
 import io.secureflows.audit.domain.AuditEvent;
+import io.secureflows.platform.web.Correlation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * Appends security events in the caller's transaction: the event is recorded if and only if what it
@@ -20,9 +24,13 @@ public class AuditLog {
 
   @Inject Clock clock;
 
+  @Inject Instance<Correlation> correlation;
+
+  @Inject AuditChains chains;
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(AuditRecord record) {
-    em.persist(new AuditEvent(record, clock.instant()));
+    write(record);
   }
 
   /**
@@ -31,7 +39,7 @@ public class AuditLog {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordBeforeProceeding(AuditRecord record) {
-    em.persist(new AuditEvent(record, clock.instant()));
+    write(record);
     em.flush();
   }
 
@@ -41,6 +49,20 @@ public class AuditLog {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void recordAlone(AuditRecord record) {
-    em.persist(new AuditEvent(record, clock.instant()));
+    write(record);
+  }
+
+  private void write(AuditRecord record) {
+    em.persist(new AuditEvent(record, clock.instant(), correlationId()));
+    chains.touched(record.workspaceId());
+  }
+
+  /** The request's correlation id; work outside a request (timers) gets one per record. */
+  private String correlationId() {
+    try {
+      return correlation.get().id();
+    } catch (ContextNotActiveException outsideARequest) {
+      return UUID.randomUUID().toString();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.secureflows.audit;
 
+import io.secureflows.platform.tenancy.Caller;
 import java.util.UUID;
 
 /**
@@ -41,5 +42,27 @@ public record AuditRecord(
         target,
         clientAddress,
         null);
+  }
+
+  /** A successful action of an operator-side caller (its API key or console account). */
+  public static AuditRecord byCaller(
+      Caller caller,
+      UUID workspaceId,
+      String action,
+      UUID applicationId,
+      UUID sessionId,
+      String target,
+      String reason) {
+    return new AuditRecord(
+        workspaceId,
+        ActorType.of(caller),
+        caller.id().toString(),
+        action,
+        Outcome.SUCCESS,
+        applicationId,
+        sessionId,
+        target,
+        null,
+        reason);
   }
 }

@@ -266,7 +266,6 @@ class ArchitectureTest {
                 ROOT + ".identity..",
                 ROOT + ".session..",
                 ROOT + ".operator..",
-                ROOT + ".crypto..",
                 ROOT + ".launcher.."));
   }
 

@@ -34,7 +34,7 @@ class RewrapBenchmark {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.secureFlowsWithPayloadProbe();
+    return Deployments.secureFlowsWithProbes();
   }
 
   @ArquillianResource URL deployment;

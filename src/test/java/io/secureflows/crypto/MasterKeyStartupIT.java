@@ -6,14 +6,11 @@ import io.secureflows.crypto.domain.WorkspaceKey;
 import io.secureflows.crypto.infra.AesMasterKey;
 import io.secureflows.launcher.EmbeddedDatabase;
 import io.secureflows.launcher.MasterKeystore;
+import io.secureflows.testsupport.LaunchedNode;
 import io.secureflows.testsupport.TestDatabase;
 import io.secureflows.testsupport.TestEnvironment;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -22,13 +19,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,70 +247,16 @@ class MasterKeyStartupIT {
   private static Launch launch(
       String name, Map<String, String> masterKeySettings, String jdbcUrl, boolean stopWhenReady)
       throws Exception {
-    TestEnvironment.Environment environment = TestEnvironment.get();
-    EmbeddedDatabase database = environment.database();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of(
-            "-cp",
-            "target/classes:target/launcher-lib/*",
-            "io.secureflows.launcher.Launcher",
-            "target/secureflows.war",
-            "target/launcher-lib/payara-micro.jar",
-            "payara/pre-boot-commands.asadmin"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(key -> key.startsWith("SF_"));
-    Map<String, String> settings = new HashMap<>(masterKeySettings);
-    settings.put("SF_DATA_DIR", ROOT.resolve(name).toString());
-    settings.put("SF_DB_URL", jdbcUrl);
-    settings.put("SF_DB_USER", EmbeddedDatabase.RUNTIME);
-    settings.put("SF_DB_PASSWORD", database.runtimePassword());
-    settings.put("SF_DB_OWNER_USER", EmbeddedDatabase.OWNER);
-    settings.put("SF_DB_OWNER_PASSWORD", database.ownerPassword());
-    settings.put("SF_HTTP_PORT", Integer.toString(freePort()));
-    settings.put("SF_HTTPS_PORT", Integer.toString(freePort()));
-    settings.put("SF_DEMO", "false");
-    settings.put("SF_JAVA_OPTS", "-Xmx384m");
-    env.putAll(settings);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    StringBuilder output = new StringBuilder();
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.append(line).append('\n');
-        if (stopWhenReady && line.contains("secureFlows is ready")) {
-          process.toHandle().destroy();
-        }
+    try (LaunchedNode node =
+        LaunchedNode.start(ROOT.getFileName() + "/" + name, jdbcUrl, masterKeySettings)) {
+      if (stopWhenReady) {
+        boolean ready = node.awaitReady(240);
+        node.close();
+        return new Launch(ready ? 0 : -1, node.output() + (ready ? "" : node.serverLogTail()));
       }
-    }
-    if (!process.waitFor(240, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the launcher did not stop by itself");
-    }
-    if (process.exitValue() != 3 && !stopWhenReady) {
-      // Keep what the server said next to the failure: a start that neither refused nor became
-      // ready.
-      output.append(serverLogTail(ROOT.resolve(name).resolve("logs/server.log")));
-    }
-    return new Launch(process.exitValue(), output.toString());
-  }
-
-  private static String serverLogTail(Path log) throws Exception {
-    if (!Files.exists(log)) {
-      return "\n(no server log)";
-    }
-    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-    return "\n--- server log tail ---\n"
-        + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+      int exit = node.awaitExit(240);
+      // Keep what the server said next to a start that neither refused nor became ready.
+      return new Launch(exit, node.output() + (exit == 3 ? "" : node.serverLogTail()));
     }
   }
 }

@@ -32,7 +32,7 @@ class WorkspaceEncryptionIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.secureFlowsWithPayloadProbe();
+    return Deployments.secureFlowsWithProbes();
   }
 
   @ArquillianResource URL deployment;

@@ -56,7 +56,7 @@ class WorkspaceIsolationIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.secureFlowsWithPayloadProbe();
+    return Deployments.secureFlowsWithProbes();
   }
 
   @ArquillianResource URL deployment;

@@ -19,10 +19,10 @@ public final class Deployments {
   }
 
   /**
-   * The WAR plus the test-only payload probe, for tests of what lies below the (future) session
-   * API.
+   * The WAR plus the test-only probes: the payload probe (what lies below the session API) and the
+   * job probe (sweeps and audit seals on demand).
    */
-  public static WebArchive secureFlowsWithPayloadProbe() {
-    return secureFlows().addClasses(PayloadProbe.class, PayloadSeeder.class);
+  public static WebArchive secureFlowsWithProbes() {
+    return secureFlows().addClasses(PayloadProbe.class, PayloadSeeder.class, JobProbe.class);
   }
 }

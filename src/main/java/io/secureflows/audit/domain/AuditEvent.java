@@ -11,6 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -60,11 +63,14 @@ public class AuditEvent {
   @Column(name = "reason", updatable = false)
   private String reason;
 
+  @Column(name = "correlation_id", updatable = false, length = 64)
+  private String correlationId;
+
   protected AuditEvent() {}
 
-  public AuditEvent(AuditRecord record, Instant now) {
+  public AuditEvent(AuditRecord record, Instant now, String correlationId) {
     this.id = Ids.newId();
-    this.occurredAt = now;
+    this.occurredAt = now.truncatedTo(ChronoUnit.MICROS);
     this.workspaceId = record.workspaceId();
     this.actorType = Objects.requireNonNull(record.actorType());
     this.actorId = clean(record.actorId(), 100);
@@ -75,6 +81,50 @@ public class AuditEvent {
     this.target = clean(record.target(), 200);
     this.clientAddress = clean(record.clientAddress(), 64);
     this.reason = clean(record.reason(), 500);
+    this.correlationId = clean(correlationId, 64);
+  }
+
+  /**
+   * The fields a record's content digest covers, in order, as text: ids in their canonical form,
+   * the time as microseconds since the epoch (the database's precision). The chain verification and
+   * offline checks of an export rebuild exactly this list.
+   */
+  public static List<String> canonicalFields(
+      UUID id,
+      Instant occurredAt,
+      UUID workspaceId,
+      String actorType,
+      String actorId,
+      String action,
+      String outcome,
+      UUID applicationId,
+      UUID sessionId,
+      String target,
+      String clientAddress,
+      String reason,
+      String correlationId) {
+    long micros =
+        Math.addExact(
+            Math.multiplyExact(occurredAt.getEpochSecond(), 1_000_000L),
+            occurredAt.getNano() / 1_000);
+    return Arrays.asList(
+        id.toString(),
+        Long.toString(micros),
+        text(workspaceId),
+        actorType,
+        actorId,
+        action,
+        outcome,
+        text(applicationId),
+        text(sessionId),
+        target,
+        clientAddress,
+        reason,
+        correlationId);
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
   }
 
   static String clean(String value, int max) {

@@ -28,7 +28,6 @@ import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -322,8 +321,7 @@ public class HostedSignIn {
             application.workspaceId(),
             application.id(),
             user.id(),
-            Duration.ofSeconds(application.sessionIdleTtlSeconds()),
-            Duration.ofSeconds(application.sessionMaxTtlSeconds()));
+            SessionRegistry.lifetimeOf(application));
     em.flush();
     String code = RandomSecrets.urlSafe(32);
     em.persist(

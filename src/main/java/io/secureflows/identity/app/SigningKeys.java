@@ -1,5 +1,7 @@
 package io.secureflows.identity.app;
 
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
 import io.secureflows.crypto.TokenSigning;
 import io.secureflows.crypto.app.MasterKeys;
 import io.secureflows.crypto.spi.MasterKey;
@@ -38,6 +40,8 @@ public class SigningKeys {
   @Inject MasterKeys masterKeys;
 
   @Inject CallerContext callers;
+
+  @Inject AuditLog auditLog;
 
   @Inject Clock clock;
 
@@ -94,6 +98,15 @@ public class SigningKeys {
     active(LockModeType.PESSIMISTIC_WRITE).ifPresent(k -> k.retireFromSigning(clock.instant()));
     em.flush();
     SigningKey created = create();
+    auditLog.record(
+        AuditRecord.byCaller(
+            callers.require(),
+            null,
+            "signing_key.rotated",
+            null,
+            null,
+            "signing-key:" + created.kid(),
+            null));
     LOG.info(
         "Signing key rotated to "
             + created.kid()

@@ -1,9 +1,7 @@
 package io.secureflows.identity.app;
 
-import io.secureflows.audit.ActorType;
 import io.secureflows.audit.AuditLog;
 import io.secureflows.audit.AuditRecord;
-import io.secureflows.audit.Outcome;
 import io.secureflows.crypto.PasswordHasher;
 import io.secureflows.identity.domain.Credentials;
 import io.secureflows.identity.domain.EndUser;
@@ -11,7 +9,6 @@ import io.secureflows.platform.error.ConflictException;
 import io.secureflows.platform.error.FieldError;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.error.NotFoundException;
-import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.workspace.app.WorkspaceService;
@@ -133,18 +130,9 @@ public class UserDirectory {
   }
 
   private void audit(UUID workspaceId, String action, UUID userId) {
-    Caller caller = callers.require();
     auditLog.record(
-        new AuditRecord(
-            workspaceId,
-            ActorType.of(caller),
-            caller.id().toString(),
-            action,
-            Outcome.SUCCESS,
-            null,
-            null,
-            "user:" + userId,
-            null));
+        AuditRecord.byCaller(
+            callers.require(), workspaceId, action, null, null, "user:" + userId, null));
   }
 
   private EndUser managed(UUID workspaceId, UUID userId) {

@@ -1,5 +1,7 @@
 package io.secureflows.operator.app;
 
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
 import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.operator.domain.ApiKey;
@@ -29,6 +31,8 @@ public class ApiKeyService {
 
   @Inject Clock clock;
 
+  @Inject AuditLog auditLog;
+
   /**
    * Creates a key confined to one workspace; the caller must be allowed to manage that workspace.
    */
@@ -38,6 +42,15 @@ public class ApiKeyService {
     String secret = KEY_PREFIX + RandomSecrets.urlSafe(32);
     ApiKey key = new ApiKey(name, SecretDigest.sha256(secret), role, workspaceId, clock.instant());
     em.persist(key);
+    auditLog.record(
+        AuditRecord.byCaller(
+            callers.require(),
+            workspaceId,
+            "api_key.issued",
+            null,
+            null,
+            "api-key:" + key.id() + " role:" + role.externalName(),
+            null));
     return new IssuedApiKey(key, secret);
   }
 

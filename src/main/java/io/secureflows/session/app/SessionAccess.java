@@ -17,7 +17,6 @@ import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -85,11 +84,11 @@ public class SessionAccess implements SessionGate {
       throw new ReauthenticationRequiredException("The session was signed out.");
     }
     var now = clock.instant();
-    if (!session.isAlive(Duration.ofSeconds(application.sessionIdleTtlSeconds()), now)) {
+    if (!session.isAlive(now)) {
       throw new ReauthenticationRequiredException(
           "The session ended under the application's policy.");
     }
-    session.seenAt(now);
+    session.seenAt(now, SessionRegistry.lifetimeOf(application));
     return new LiveSession(
         session.workspaceId(),
         session.applicationId(),

@@ -1,11 +1,8 @@
 package io.secureflows.session.app;
 
-import io.secureflows.audit.ActorType;
 import io.secureflows.audit.AuditLog;
 import io.secureflows.audit.AuditRecord;
-import io.secureflows.audit.Outcome;
 import io.secureflows.platform.error.NotFoundException;
-import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.session.domain.UserSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +55,8 @@ public class SessionAdministration {
 
   /**
    * The workspace's sessions matching the query, one keyset page at a time. The state is computed
-   * against the application's lifetimes at the time of the search.
+   * at the time of the search from the session's end ({@code expires_at}, kept under its
+   * application's current policy).
    */
   public Page search(UUID workspaceId, SessionQuery query) {
     callers.requireVisible(workspaceId, "Workspace");
@@ -68,9 +66,9 @@ public class SessionAdministration {
         new StringBuilder(
             "select s.id, s.user_id, s.application_id, s.created_at, s.last_seen_at, "
                 + "s.expires_at, s.signed_out_at, "
-                + "(s.expires_at <= :now or s.last_seen_at + a.session_idle_ttl_seconds * interval '1 second' <= :now) as expired, "
+                + "(s.expires_at <= :now) as expired, "
                 + "(s.signed_out_at is not null and s.signed_out_at >= s.last_seen_at) as signed_out "
-                + "from user_session s join application a on a.id = s.application_id "
+                + "from user_session s "
                 + "where s.workspace_id = :ws");
     if (query.userId() != null) {
       sql.append(" and s.user_id = :user");
@@ -79,8 +77,7 @@ public class SessionAdministration {
       sql.append(" and s.application_id = :app");
     }
     if (query.state() != null) {
-      String expired =
-          "(s.expires_at <= :now or s.last_seen_at + a.session_idle_ttl_seconds * interval '1 second' <= :now)";
+      String expired = "(s.expires_at <= :now)";
       String signedOut = "(s.signed_out_at is not null and s.signed_out_at >= s.last_seen_at)";
       sql.append(
           switch (query.state()) {
@@ -209,18 +206,8 @@ public class SessionAdministration {
       UUID sessionId,
       String target,
       String reason) {
-    Caller caller = callers.require();
-    return new AuditRecord(
-        workspaceId,
-        ActorType.of(caller),
-        caller.id().toString(),
-        action,
-        Outcome.SUCCESS,
-        applicationId,
-        sessionId,
-        target,
-        null,
-        reason);
+    return AuditRecord.byCaller(
+        callers.require(), workspaceId, action, applicationId, sessionId, target, reason);
   }
 
   private static Instant instant(Object value) {

@@ -1,14 +1,17 @@
 package io.secureflows.session.app;
 
+import io.secureflows.session.domain.SessionLifetime;
 import io.secureflows.session.domain.UserSession;
+import io.secureflows.workspace.app.ApplicationLifecycleChanged;
+import io.secureflows.workspace.domain.Application;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,13 +27,17 @@ public class SessionRegistry {
 
   @Inject Clock clock;
 
+  /** The session policy an application sets, as the session concern applies it. */
+  public static SessionLifetime lifetimeOf(Application application) {
+    return SessionLifetime.ofSeconds(
+        application.sessionIdleTtlSeconds(),
+        application.sessionMaxTtlSeconds(),
+        application.sessionGraceSeconds());
+  }
+
   /** The user's live session with the application, continued, or a new one. */
   public UserSession continueOrStart(
-      UUID workspaceId,
-      UUID applicationId,
-      UUID userId,
-      Duration idleLifetime,
-      Duration maxLifetime) {
+      UUID workspaceId, UUID applicationId, UUID userId, SessionLifetime lifetime) {
     var now = clock.instant();
     Optional<UserSession> live =
         em.createQuery(
@@ -44,14 +51,44 @@ public class SessionRegistry {
             .setMaxResults(1)
             .getResultStream()
             .findFirst()
-            .filter(s -> s.isAlive(idleLifetime, now));
+            .filter(s -> s.isAlive(now));
     if (live.isPresent()) {
-      live.get().continueAt(now);
+      live.get().continueAt(now, lifetime);
       return live.get();
     }
-    UserSession started = new UserSession(workspaceId, applicationId, userId, maxLifetime, now);
+    UserSession started = new UserSession(workspaceId, applicationId, userId, lifetime, now);
     em.persist(started);
     return started;
+  }
+
+  /**
+   * An application's policy changed: its sessions end, and are purged, by the new one from now on
+   * (a session already past its end stays ended).
+   */
+  public void applyPolicy(UUID workspaceId, UUID applicationId, SessionLifetime lifetime) {
+    em.createNativeQuery(
+            "update user_session set "
+                + "expires_at = least(created_at + :max * interval '1 second', "
+                + "last_seen_at + :idle * interval '1 second'), "
+                + "purge_after = least(created_at + :max * interval '1 second', "
+                + "last_seen_at + :idle * interval '1 second') + :grace * interval '1 second' "
+                + "where workspace_id = :ws and application_id = :app")
+        .setParameter("max", lifetime.max().toSeconds())
+        .setParameter("idle", lifetime.idle().toSeconds())
+        .setParameter("grace", lifetime.grace().toSeconds())
+        .setParameter("ws", workspaceId)
+        .setParameter("app", applicationId)
+        .executeUpdate();
+  }
+
+  void onLifecycleChanged(@Observes ApplicationLifecycleChanged changed) {
+    applyPolicy(
+        changed.workspaceId(),
+        changed.applicationId(),
+        SessionLifetime.ofSeconds(
+            changed.sessionIdleTtlSeconds(),
+            changed.sessionMaxTtlSeconds(),
+            changed.sessionGraceSeconds()));
   }
 
   /** The session, if it exists in this workspace. */

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,8 +39,11 @@ public class UserSession {
   @Column(name = "last_seen_at", nullable = false)
   private Instant lastSeenAt;
 
-  @Column(name = "expires_at", nullable = false, updatable = false)
+  @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
+
+  @Column(name = "purge_after", nullable = false)
+  private Instant purgeAfter;
 
   @Column(name = "signed_out_at")
   private Instant signedOutAt;
@@ -54,36 +56,42 @@ public class UserSession {
   protected UserSession() {}
 
   public UserSession(
-      UUID workspaceId, UUID applicationId, UUID userId, Duration maxLifetime, Instant now) {
+      UUID workspaceId, UUID applicationId, UUID userId, SessionLifetime lifetime, Instant now) {
     this.id = Ids.newId();
     this.workspaceId = Objects.requireNonNull(workspaceId);
     this.applicationId = Objects.requireNonNull(applicationId);
     this.userId = Objects.requireNonNull(userId);
     this.createdAt = now;
     this.lastSeenAt = now;
-    this.expiresAt = now.plus(maxLifetime);
+    applyPolicy(lifetime);
   }
 
-  /**
-   * Whether the session may still be continued: within its absolute lifetime and not idle too long.
-   */
-  public boolean isAlive(Duration idleLifetime, Instant now) {
-    return now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(idleLifetime));
+  /** Whether the session is still within its lifetime ({@code expires_at}); sign-outs aside. */
+  public boolean isAlive(Instant now) {
+    return now.isBefore(expiresAt);
   }
 
   /** A new sign-in continues this session; its tokens carry the current generation. */
-  public void continueAt(Instant now) {
+  public void continueAt(Instant now, SessionLifetime lifetime) {
     lastSeenAt = now;
+    applyPolicy(lifetime);
   }
 
   /**
-   * A call with a valid token: the session was used (recorded at most once a minute, to keep reads
-   * cheap).
+   * A call with a valid token: the session was used (written only when the recorded use is older
+   * than the policy's touch interval, to keep reads cheap).
    */
-  public void seenAt(Instant now) {
-    if (lastSeenAt.plusSeconds(60).isBefore(now)) {
+  public void seenAt(Instant now, SessionLifetime lifetime) {
+    if (!lastSeenAt.plus(lifetime.touchInterval()).isAfter(now)) {
       lastSeenAt = now;
+      applyPolicy(lifetime);
     }
+  }
+
+  /** Recomputes the end and the purge time under the (possibly changed) policy. */
+  public void applyPolicy(SessionLifetime lifetime) {
+    expiresAt = lifetime.endOf(createdAt, lastSeenAt);
+    purgeAfter = expiresAt.plus(lifetime.grace());
   }
 
   /**
@@ -130,6 +138,10 @@ public class UserSession {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  public Instant purgeAfter() {
+    return purgeAfter;
   }
 
   public Instant signedOutAt() {

@@ -13,7 +13,8 @@ public record ApplicationRequest(
     Integer sessionIdleTtlSeconds,
     Integer sessionMaxTtlSeconds,
     Integer payloadMaxBytes,
-    Boolean registrationAllowed) {
+    Boolean registrationAllowed,
+    Integer sessionGraceSeconds) {
 
   ApplicationSettings settings() {
     return new ApplicationSettings(
@@ -21,6 +22,7 @@ public record ApplicationRequest(
         sessionIdleTtlSeconds,
         sessionMaxTtlSeconds,
         payloadMaxBytes,
-        registrationAllowed);
+        registrationAllowed,
+        sessionGraceSeconds);
   }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -71,5 +72,28 @@ public class ApplicationResource {
     return ApplicationView.of(
         applications.get(
             PathIds.parse(workspaceId, "Workspace"), PathIds.parse(applicationId, "Application")));
+  }
+
+  /**
+   * Changes the name, the redirect URIs and any setting given; what is left out stays. The client
+   * id and type never change. A changed session lifecycle applies to the existing sessions at once.
+   */
+  @PATCH
+  @Path("{applicationId}")
+  public ApplicationView change(
+      @PathParam("applicationId") String applicationId, ApplicationRequest request) {
+    ApplicationRequest body = WorkspaceResource.required(request);
+    if (body.clientId() != null || body.type() != null) {
+      throw InvalidInputException.of(
+          body.clientId() != null ? "clientId" : "type",
+          "cannot be changed; register a new application instead");
+    }
+    return ApplicationView.of(
+        applications.change(
+            PathIds.parse(workspaceId, "Workspace"),
+            PathIds.parse(applicationId, "Application"),
+            body.name(),
+            body.redirectUris(),
+            body.settings()));
   }
 }

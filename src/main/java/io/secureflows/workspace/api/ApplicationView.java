@@ -17,6 +17,7 @@ public record ApplicationView(
     int sessionMaxTtlSeconds,
     int payloadMaxBytes,
     boolean registrationAllowed,
+    int sessionGraceSeconds,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -33,6 +34,7 @@ public record ApplicationView(
         a.sessionMaxTtlSeconds(),
         a.payloadMaxBytes(),
         a.registrationAllowed(),
+        a.sessionGraceSeconds(),
         a.createdAt(),
         a.updatedAt());
   }

@@ -1,5 +1,7 @@
 package io.secureflows.workspace.app;
 
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
 import io.secureflows.platform.error.ConflictException;
 import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.tenancy.CallerContext;
@@ -9,6 +11,7 @@ import io.secureflows.workspace.domain.ApplicationSettings;
 import io.secureflows.workspace.domain.ApplicationType;
 import io.secureflows.workspace.domain.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +36,10 @@ public class ApplicationService {
 
   @Inject Clock clock;
 
+  @Inject AuditLog auditLog;
+
+  @Inject Event<ApplicationLifecycleChanged> lifecycleChanged;
+
   public Application register(
       UUID workspaceId,
       String clientId,
@@ -55,7 +62,44 @@ public class ApplicationService {
       }
       throw e;
     }
+    auditLog.record(operatorAction(application, "application.registered"));
     return application;
+  }
+
+  /**
+   * Changes an application (see {@link Application#change}); a changed session lifecycle is
+   * announced so that the existing sessions follow it in this transaction.
+   */
+  public Application change(
+      UUID workspaceId,
+      UUID applicationId,
+      String name,
+      List<String> redirectUris,
+      ApplicationSettings changes) {
+    callers.requireManage(workspaceId, "Application");
+    Application application = get(workspaceId, applicationId);
+    if (application.change(name, redirectUris, changes, clock.instant())) {
+      lifecycleChanged.fire(
+          new ApplicationLifecycleChanged(
+              workspaceId,
+              applicationId,
+              application.sessionIdleTtlSeconds(),
+              application.sessionMaxTtlSeconds(),
+              application.sessionGraceSeconds()));
+    }
+    auditLog.record(operatorAction(application, "application.changed"));
+    return application;
+  }
+
+  private AuditRecord operatorAction(Application application, String action) {
+    return AuditRecord.byCaller(
+        callers.require(),
+        application.workspaceId(),
+        action,
+        application.id(),
+        null,
+        "application:" + application.clientId(),
+        null);
   }
 
   public List<Application> list(UUID workspaceId) {

@@ -1,5 +1,7 @@
 package io.secureflows.workspace.app;
 
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
 import io.secureflows.crypto.app.KeyRing;
 import io.secureflows.crypto.app.KeyStatus;
 import io.secureflows.platform.tenancy.CallerContext;
@@ -22,6 +24,8 @@ public class WorkspaceKeyService {
 
   @Inject KeyRing keyRing;
 
+  @Inject AuditLog auditLog;
+
   public List<KeyStatus> status(UUID workspaceId) {
     workspaces.get(workspaceId);
     return keyRing.status(workspaceId);
@@ -31,13 +35,7 @@ public class WorkspaceKeyService {
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
     keyRing.rotate(workspaceId);
-    LOG.info(
-        "Workspace "
-            + workspaceId
-            + ": key rotated by "
-            + callers.require().kind()
-            + " "
-            + callers.require().id());
+    audit(workspaceId, "key.rotated", "workspace:" + workspaceId);
     return keyRing.status(workspaceId);
   }
 
@@ -45,15 +43,7 @@ public class WorkspaceKeyService {
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
     keyRing.retire(workspaceId, version);
-    LOG.info(
-        "Workspace "
-            + workspaceId
-            + ": key version "
-            + version
-            + " retired by "
-            + callers.require().kind()
-            + " "
-            + callers.require().id());
+    audit(workspaceId, "key.retired", "key-version:" + version);
     return keyRing.status(workspaceId);
   }
 
@@ -61,6 +51,15 @@ public class WorkspaceKeyService {
   public List<KeyStatus> destroy(UUID workspaceId) {
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
+    auditLog.recordBeforeProceeding(
+        AuditRecord.byCaller(
+            callers.require(),
+            workspaceId,
+            "key.destroyed",
+            null,
+            null,
+            "workspace:" + workspaceId,
+            null));
     keyRing.destroyAll(workspaceId);
     LOG.warning(
         "Workspace "
@@ -70,5 +69,10 @@ public class WorkspaceKeyService {
             + " "
             + callers.require().id());
     return keyRing.status(workspaceId);
+  }
+
+  private void audit(UUID workspaceId, String action, String target) {
+    auditLog.record(
+        AuditRecord.byCaller(callers.require(), workspaceId, action, null, null, target, null));
   }
 }

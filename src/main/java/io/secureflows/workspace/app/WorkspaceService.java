@@ -1,5 +1,7 @@
 package io.secureflows.workspace.app;
 
+import io.secureflows.audit.AuditLog;
+import io.secureflows.audit.AuditRecord;
 import io.secureflows.crypto.app.KeyRing;
 import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.tenancy.Caller;
@@ -25,6 +27,8 @@ public class WorkspaceService {
 
   @Inject Clock clock;
 
+  @Inject AuditLog auditLog;
+
   @Inject KeyRing keyRing;
 
   public Workspace create(String name) {
@@ -33,6 +37,15 @@ public class WorkspaceService {
     em.persist(workspace);
     em.flush();
     keyRing.createFirstVersion(workspace.id());
+    auditLog.record(
+        AuditRecord.byCaller(
+            callers.require(),
+            workspace.id(),
+            "workspace.created",
+            null,
+            null,
+            "workspace:" + workspace.id(),
+            null));
     return workspace;
   }
 
@@ -57,6 +70,9 @@ public class WorkspaceService {
     callers.requireManage(id, "Workspace");
     Workspace workspace = find(id);
     workspace.rename(name, clock.instant());
+    auditLog.record(
+        AuditRecord.byCaller(
+            callers.require(), id, "workspace.renamed", null, null, "workspace:" + id, null));
     return workspace;
   }
 

@@ -62,6 +62,9 @@ public class Application {
   @Column(name = "registration_allowed", nullable = false)
   private boolean registrationAllowed;
 
+  @Column(name = "session_grace_seconds", nullable = false)
+  private int sessionGraceSeconds;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -107,13 +110,58 @@ public class Application {
     this.name = checkedName;
     this.type = type;
     this.redirectUris = uris.toArray(String[]::new);
+    apply(resolved);
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  private void apply(ApplicationSettings resolved) {
     this.tokenTtlSeconds = resolved.tokenTtlSeconds();
     this.sessionIdleTtlSeconds = resolved.sessionIdleTtlSeconds();
     this.sessionMaxTtlSeconds = resolved.sessionMaxTtlSeconds();
     this.payloadMaxBytes = resolved.payloadMaxBytes();
     this.registrationAllowed = resolved.registrationAllowed();
-    this.createdAt = now;
+    this.sessionGraceSeconds = resolved.sessionGraceSeconds();
+  }
+
+  /** The settings as they are now. */
+  public ApplicationSettings settings() {
+    return new ApplicationSettings(
+        tokenTtlSeconds,
+        sessionIdleTtlSeconds,
+        sessionMaxTtlSeconds,
+        payloadMaxBytes,
+        registrationAllowed,
+        sessionGraceSeconds);
+  }
+
+  /**
+   * Changes what is given (null: unchanged); the client id and type never change. Either every
+   * change is valid and applied, or none is.
+   *
+   * @return whether the session lifecycle (idle, max or grace) changed
+   * @throws InvalidInputException naming every field that breaks a rule
+   */
+  public boolean change(
+      String newName, List<String> newRedirectUris, ApplicationSettings changes, Instant now) {
+    List<FieldError> errors = new ArrayList<>();
+    String checkedName = newName == null ? name : Names.check("name", newName, errors);
+    List<String> uris =
+        newRedirectUris == null ? redirectUris() : checkRedirectUris(newRedirectUris, type, errors);
+    ApplicationSettings resolved =
+        (changes == null ? ApplicationSettings.defaults() : changes).over(settings(), errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    boolean lifecycleChanged =
+        resolved.sessionIdleTtlSeconds() != sessionIdleTtlSeconds
+            || resolved.sessionMaxTtlSeconds() != sessionMaxTtlSeconds
+            || resolved.sessionGraceSeconds() != sessionGraceSeconds;
+    this.name = checkedName;
+    this.redirectUris = uris.toArray(String[]::new);
+    apply(resolved);
     this.updatedAt = now;
+    return lifecycleChanged;
   }
 
   private static List<String> checkRedirectUris(
@@ -185,6 +233,10 @@ public class Application {
 
   public int payloadMaxBytes() {
     return payloadMaxBytes;
+  }
+
+  public int sessionGraceSeconds() {
+    return sessionGraceSeconds;
   }
 
   public boolean registrationAllowed() {

@@ -263,8 +263,14 @@ class ApplicationTest {
         .containsExactly("tokenTtlSeconds");
     assertThat(fieldsOf(() -> web(settings(86_401, null, null, null))))
         .containsExactly("tokenTtlSeconds");
-    assertThat(fieldsOf(() -> web(settings(null, 59, null, null))))
+    assertThat(fieldsOf(() -> web(settings(null, 0, null, null))))
         .containsExactly("sessionIdleTtlSeconds");
+    assertThat(web(settings(null, 1, 1, null)).sessionIdleTtlSeconds()).isEqualTo(1);
+    assertThat(
+            fieldsOf(
+                () ->
+                    web(new ApplicationSettings(null, null, null, null, null, 30 * 24 * 3600 + 1))))
+        .containsExactly("sessionGraceSeconds");
     assertThat(fieldsOf(() -> web(settings(null, null, year + 1, null))))
         .containsExactly("sessionMaxTtlSeconds");
     assertThat(fieldsOf(() -> web(settings(-1, null, null, null))))
@@ -272,6 +278,46 @@ class ApplicationTest {
     Application limits = web(settings(86_400, year, year, null));
     assertThat(limits.tokenTtlSeconds()).isEqualTo(86_400);
     assertThat(limits.sessionMaxTtlSeconds()).isEqualTo(year);
+  }
+
+  @Test
+  void aChangeKeepsWhatItDoesNotNameAndSaysWhetherTheLifecycleChanged() {
+    Application app = web(settings(600, 3600, 7200, 1024));
+    assertThat(
+            app.change(
+                "Renamed",
+                null,
+                new ApplicationSettings(null, null, null, 2048, null),
+                Instant.now()))
+        .isFalse();
+    assertThat(app.name()).isEqualTo("Renamed");
+    assertThat(app.payloadMaxBytes()).isEqualTo(2048);
+    assertThat(app.tokenTtlSeconds()).isEqualTo(600);
+    assertThat(
+            app.change(
+                null,
+                null,
+                new ApplicationSettings(null, null, null, null, null, 60),
+                Instant.now()))
+        .isTrue();
+    assertThat(app.sessionGraceSeconds()).isEqualTo(60);
+    assertThat(app.sessionIdleTtlSeconds()).isEqualTo(3600);
+  }
+
+  @Test
+  void anInvalidChangeChangesNothing() {
+    Application app = web(settings(600, 3600, 7200, 1024));
+    assertThat(
+            fieldsOf(
+                () ->
+                    app.change(
+                        "",
+                        List.of(),
+                        new ApplicationSettings(null, 9000, null, null, null),
+                        Instant.now())))
+        .contains("name", "redirectUris", "sessionMaxTtlSeconds");
+    assertThat(app.sessionIdleTtlSeconds()).isEqualTo(3600);
+    assertThat(app.redirectUris()).isNotEmpty();
   }
 
   @ParameterizedTest
