@@ -71,6 +71,10 @@ public class AuditChainStore {
                   if (r.next()) {
                     seq = r.getLong(1);
                     previous = r.getBytes(2);
+                  } else {
+                    Anchor anchor = anchor(connection, workspace);
+                    seq = anchor.seq();
+                    previous = anchor.hash();
                   }
                 }
               }
@@ -146,8 +150,10 @@ public class AuditChainStore {
     return em.unwrap(Session.class)
         .doReturningWork(
             connection -> {
+              Anchor anchor = anchor(connection, workspace);
               long checked = 0;
-              byte[] previous = HashChain.GENESIS;
+              long expected = anchor.seq() + 1;
+              byte[] previous = anchor.hash();
               try (PreparedStatement walk =
                   connection.prepareStatement(
                       "select s.seq, s.event_id, s.prev_hash, s.hash, "
@@ -162,7 +168,7 @@ public class AuditChainStore {
                     long seq = r.getLong(1);
                     UUID event = r.getObject(2, UUID.class);
                     String problem = null;
-                    if (seq != checked + 1) {
+                    if (seq != expected) {
                       problem = "a seal is missing before this one";
                     } else if (!HashChain.same(previous, r.getBytes(3))) {
                       problem = "the seal does not follow the one before";
@@ -177,6 +183,7 @@ public class AuditChainStore {
                     }
                     previous = r.getBytes(4);
                     checked++;
+                    expected++;
                   }
                 }
               }
@@ -219,6 +226,26 @@ public class AuditChainStore {
             r.getString(first + 10),
             r.getString(first + 11),
             r.getString(first + 12)));
+  }
+
+  /** Where the chain starts: after the seal that retention removed last, or at the beginning. */
+  private record Anchor(long seq, byte[] hash) {}
+
+  private static Anchor anchor(Connection connection, Optional<UUID> workspace)
+      throws SQLException {
+    if (workspace.isEmpty()) {
+      return new Anchor(0, HashChain.GENESIS);
+    }
+    try (PreparedStatement read =
+        connection.prepareStatement(
+            "select seq, hash from audit_chain_anchor where workspace_id = ?")) {
+      read.setObject(1, workspace.get());
+      try (ResultSet r = read.executeQuery()) {
+        return r.next()
+            ? new Anchor(r.getLong(1), r.getBytes(2))
+            : new Anchor(0, HashChain.GENESIS);
+      }
+    }
   }
 
   private static void lockChain(Connection connection, Optional<UUID> workspace)

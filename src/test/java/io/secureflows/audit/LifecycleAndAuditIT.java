@@ -450,6 +450,66 @@ class LifecycleAndAuditIT {
   }
 
   @Test
+  void recordsPastTheirRetentionAreRemovedAsAPrefixAndTheChainStillVerifies() throws Exception {
+    String workspace = UUID.randomUUID().toString();
+    try (Connection c = TestDatabase.asSuperuser();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "insert into workspace (id, name, created_at, updated_at, audit_retention_days) values ('"
+              + workspace
+              + "', 'retention', now() - interval '500 days', now(), 365)");
+      s.executeUpdate(
+          "insert into audit_event (id, occurred_at, workspace_id, actor_type, actor_id, action, "
+              + "outcome, target) select gen_random_uuid(), now() - interval '400 days' + g * interval '1 second', '"
+              + workspace
+              + "', 'SYSTEM', 'test', 'old.record', 'SUCCESS', 'old:' || g from generate_series(1, 250) g");
+    }
+    api().send("POST", "/api/v1/test/jobs/seal", BodyPublishers.noBody());
+    try (Connection c = TestDatabase.asSuperuser();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "insert into audit_event (id, occurred_at, workspace_id, actor_type, actor_id, action, "
+              + "outcome, target) values (gen_random_uuid(), now() - interval '10 days', '"
+              + workspace
+              + "', 'SYSTEM', 'test', 'recent.record', 'SUCCESS', 'recent')");
+    }
+    api().send("POST", "/api/v1/test/jobs/seal", BodyPublishers.noBody());
+
+    try (Connection runtime = TestDatabase.asRuntime();
+        Statement s = runtime.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("select sf_purge_audit(10)"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("inside a workspace");
+    }
+    sweep();
+
+    assertThat(
+            count(
+                "select count(*) from audit_event where workspace_id = ?::uuid and action = 'old.record'",
+                workspace))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from audit_event where workspace_id = ?::uuid and action = 'recent.record'",
+                workspace))
+        .isEqualTo(1);
+    assertThat(count("select seq from audit_chain_anchor where workspace_id = ?::uuid", workspace))
+        .isEqualTo(250);
+    assertThat(
+            count(
+                "select count(*) from audit_event where workspace_id = ?::uuid and action = 'audit.purged' "
+                    + "and target like 'records:%'",
+                workspace))
+        .isPositive();
+    api().send("POST", "/api/v1/test/jobs/seal", BodyPublishers.noBody());
+    Reply verify =
+        tenant.platformAdmin().get("/api/v1/admin/workspaces/" + workspace + "/audit/verify");
+    assertThat(verify.status()).as(verify.body()).isEqualTo(200);
+    assertThat(verify.json().getBoolean("intact")).as(verify.body()).isTrue();
+    assertThat(verify.json().getJsonNumber("checked").longValue()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void theRuntimeRoleCannotSeeOrTouchAnotherWorkspacesTrail() throws Exception {
     tenant.newUserSignedIn();
     try (Connection runtime = TestDatabase.asRuntime();
