@@ -510,6 +510,55 @@ class LifecycleAndAuditIT {
   }
 
   @Test
+  void spentCodesEndedHostedLoginsAndStaleLockoutsAreSweptToo() throws Exception {
+    Tenant.SignedIn alice = tenant.newUserSignedIn();
+    String email = "locked-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    Reply locked =
+        tenant
+            .platformAdmin()
+            .postJson(
+                workspacePath() + "/users",
+                "{\"email\":\"" + email + "\",\"password\":\"" + Tenant.PASSWORD + "\"}");
+    String lockedId = locked.json().getString("id");
+    try (Connection c = TestDatabase.asSuperuser();
+        Statement s = c.createStatement()) {
+      String ws = "'" + tenant.workspaceId + "'";
+      s.executeUpdate(
+          "update authorization_code set expires_at = now() - interval '1 minute' where workspace_id = "
+              + ws);
+      s.executeUpdate(
+          "update login_session set expires_at = now() - interval '1 minute' where workspace_id = "
+              + ws);
+      s.executeUpdate(
+          "update end_user set failed_attempts = 9, locked_until = now() - interval '2 days' where id = '"
+              + lockedId
+              + "'");
+    }
+    assertThat(
+            count(
+                "select count(*) from authorization_code where workspace_id = ?::uuid",
+                tenant.workspaceId))
+        .isPositive();
+    sweep();
+    assertThat(
+            count(
+                "select count(*) from authorization_code where workspace_id = ?::uuid",
+                tenant.workspaceId))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from login_session where workspace_id = ?::uuid",
+                tenant.workspaceId))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from end_user where id = ?::uuid and failed_attempts = 0 and locked_until is null",
+                lockedId))
+        .isEqualTo(1);
+    assertThat(api().bearer(alice.token()).get("/api/v1/session").status()).isEqualTo(200);
+  }
+
+  @Test
   void theRuntimeRoleCannotSeeOrTouchAnotherWorkspacesTrail() throws Exception {
     tenant.newUserSignedIn();
     try (Connection runtime = TestDatabase.asRuntime();
