@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.annotation.Gauge;
 
 /**
  * The API access log's in-memory queue: a request only offers its record (no database work on the
  * request path); {@link AccessLogWriter} writes the queue in batches. When the queue is full the
- * record is dropped and counted, never silently: {@link #dropped()} is logged by the writer.
+ * record is dropped and counted, never silently: {@link #dropped()} is logged by the writer and
+ * shown as a metric and in {@code /health/ready}.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -34,10 +37,20 @@ public class AccessLog {
   }
 
   /** Records dropped because the queue was full, since start. */
+  @Gauge(
+      name = "secureflows_access_log_dropped",
+      absolute = true,
+      unit = MetricUnits.NONE,
+      description = "API access-log records dropped because the queue was full, since start")
   public long dropped() {
     return dropped.get();
   }
 
+  @Gauge(
+      name = "secureflows_access_log_queued",
+      absolute = true,
+      unit = MetricUnits.NONE,
+      description = "API access-log records waiting to be written")
   public int queued() {
     return queue.size();
   }

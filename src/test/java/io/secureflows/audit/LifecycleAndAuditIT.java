@@ -429,6 +429,13 @@ class LifecycleAndAuditIT {
         .isEqualTo(
             "id,occurredAt,actorType,actorId,method,route,status,latencyMicros,applicationId,sessionId");
 
+    Reply metrics = api().get("/metrics?scope=application");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("secureflows_access_log_dropped")
+        .contains("secureflows_access_log_queued");
+    assertThat(api().get("/health/ready").body()).contains("access-log").contains("dropped");
+
     try (Connection c = TestDatabase.asSuperuser();
         PreparedStatement old =
             c.prepareStatement(
