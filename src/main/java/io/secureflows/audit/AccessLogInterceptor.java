@@ -5,6 +5,7 @@ import io.secureflows.platform.rest.DomainExceptionMapper;
 import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.platform.tenancy.TenantContext;
+import io.secureflows.platform.web.Correlation;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -40,6 +41,8 @@ public class AccessLogInterceptor {
   @Inject TenantContext tenant;
 
   @Inject Clock clock;
+
+  @Inject Correlation correlation;
 
   @AroundInvoke
   Object record(InvocationContext invocation) throws Exception {
@@ -87,7 +90,8 @@ public class AccessLogInterceptor {
         status,
         latencyMicros,
         session.map(TenantContext.LiveSession::applicationId).orElse(null),
-        session.map(TenantContext.LiveSession::sessionId).orElse(null));
+        session.map(TenantContext.LiveSession::sessionId).orElse(null),
+        correlation.id());
   }
 
   private void recordDenied(OutOfScopeException denied) {

@@ -26,8 +26,8 @@ public class AccessLogTable {
               try (PreparedStatement insert =
                   connection.prepareStatement(
                       "insert into access_log (occurred_at, workspace_id, actor_type, actor_id, "
-                          + "method, route, status, latency_micros, application_id, session_id) "
-                          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                          + "method, route, status, latency_micros, application_id, session_id, "
+                          + "correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (AccessRecord r : batch) {
                   insert.setTimestamp(1, Timestamp.from(r.occurredAt()));
                   uuid(insert, 2, r.workspaceId());
@@ -39,6 +39,7 @@ public class AccessLogTable {
                   insert.setLong(8, r.latencyMicros());
                   uuid(insert, 9, r.applicationId());
                   uuid(insert, 10, r.sessionId());
+                  insert.setString(11, r.correlationId());
                   insert.addBatch();
                 }
                 insert.executeBatch();

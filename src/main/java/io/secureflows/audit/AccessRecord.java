@@ -17,4 +17,5 @@ public record AccessRecord(
     int status,
     long latencyMicros,
     UUID applicationId,
-    UUID sessionId) {}
+    UUID sessionId,
+    String correlationId) {}

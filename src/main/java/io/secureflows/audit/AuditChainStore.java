@@ -248,6 +248,14 @@ public class AuditChainStore {
     }
   }
 
+  /**
+   * Holds the chain's lock until the transaction ends, as sealing does (retention removes seals).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lock(UUID workspace) {
+    em.unwrap(Session.class).doWork(connection -> lockChain(connection, Optional.of(workspace)));
+  }
+
   private static void lockChain(Connection connection, Optional<UUID> workspace)
       throws SQLException {
     long key =

@@ -2,12 +2,16 @@ package io.secureflows.audit;
 
 import io.secureflows.audit.domain.AuditEvent;
 import io.secureflows.platform.web.Correlation;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
@@ -27,6 +31,8 @@ public class AuditLog {
   @Inject Instance<Correlation> correlation;
 
   @Inject AuditChains chains;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(AuditRecord record) {
@@ -54,7 +60,19 @@ public class AuditLog {
 
   private void write(AuditRecord record) {
     em.persist(new AuditEvent(record, clock.instant(), correlationId()));
-    chains.touched(record.workspaceId());
+    // Only a committed record can be sealed; a chain marked before would wait for the hourly pass.
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              chains.touched(record.workspaceId());
+            }
+          }
+        });
   }
 
   /** The request's correlation id; work outside a request (timers) gets one per record. */

@@ -24,6 +24,8 @@ public class AuditRetentionJanitor implements Janitor {
 
   @Inject AuditLog auditLog;
 
+  @Inject AuditChainStore chains;
+
   @Override
   public String dueWorkspacesQuery() {
     return "select workspace_id from audit_event "
@@ -38,6 +40,7 @@ public class AuditRetentionJanitor implements Janitor {
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public int sweep(UUID workspaceId, Instant now, int limit) {
+    chains.lock(workspaceId);
     int removed =
         ((Number)
                 em.createNativeQuery("select sf_purge_audit(:limit)")

@@ -44,4 +44,13 @@ public class AuditTrail {
     callers.requireVisible(workspaceId, "Workspace");
     return chains.verify(Optional.of(workspaceId), clock.instant());
   }
+
+  /**
+   * Walks the platform's chain (records of no workspace, such as signing-key rotations); platform
+   * operators only. Runs inside no workspace.
+   */
+  public AuditChainStore.Verification verifyPlatform() {
+    callers.requirePlatformOperator();
+    return chains.verify(Optional.empty(), clock.instant());
+  }
 }

@@ -39,7 +39,8 @@ public enum LogTable {
           new Column("status", "e.status", Kind.NUMBER),
           new Column("latencyMicros", "e.latency_micros", Kind.NUMBER),
           new Column("applicationId", "e.application_id", Kind.TEXT),
-          new Column("sessionId", "e.session_id", Kind.TEXT)));
+          new Column("sessionId", "e.session_id", Kind.TEXT),
+          new Column("correlationId", "e.correlation_id", Kind.TEXT)));
 
   /** How a column is written. */
   public enum Kind {

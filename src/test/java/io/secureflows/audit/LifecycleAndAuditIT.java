@@ -355,13 +355,19 @@ class LifecycleAndAuditIT {
     assertThat(jsonl.contentType()).startsWith("application/jsonl");
     String[] lines = jsonl.body().split("\n");
     assertThat(lines.length).isGreaterThanOrEqualTo(12);
-    byte[] previous = HashChain.GENESIS;
-    long seq = 0;
+    // The chain's order is the seal order; an export is in time order, so sort as an offline check
+    // must.
+    List<JsonObject> sealed = new ArrayList<>();
     for (String line : lines) {
       JsonObject row = Json.createReader(new StringReader(line)).readObject();
-      if (row.isNull("chainSeq")) {
-        continue;
+      if (!row.isNull("chainSeq")) {
+        sealed.add(row);
       }
+    }
+    sealed.sort(java.util.Comparator.comparingLong(r -> r.getJsonNumber("chainSeq").longValue()));
+    byte[] previous = HashChain.GENESIS;
+    long seq = 0;
+    for (JsonObject row : sealed) {
       assertThat(row.getJsonNumber("chainSeq").longValue()).isEqualTo(++seq);
       assertThat(HexFormat.of().parseHex(row.getString("chainPrevHash"))).isEqualTo(previous);
       byte[] link =
@@ -427,7 +433,7 @@ class LifecycleAndAuditIT {
     Reply csv = auditor.get(log + "/export?format=csv&sessionId=" + alice.sessionId());
     assertThat(csv.body().split("\r\n")[0])
         .isEqualTo(
-            "id,occurredAt,actorType,actorId,method,route,status,latencyMicros,applicationId,sessionId");
+            "id,occurredAt,actorType,actorId,method,route,status,latencyMicros,applicationId,sessionId,correlationId");
 
     Reply metrics = api().get("/metrics?scope=application");
     assertThat(metrics.status()).isEqualTo(200);
@@ -563,6 +569,23 @@ class LifecycleAndAuditIT {
                 lockedId))
         .isEqualTo(1);
     assertThat(api().bearer(alice.token()).get("/api/v1/session").status()).isEqualTo(200);
+  }
+
+  @Test
+  void thePlatformChainOfEventsWithoutAWorkspaceVerifiesForPlatformOperatorsOnly() {
+    ApiClient admin = tenant.platformAdmin();
+    assertThat(admin.postJson("/api/v1/admin/signing-keys/rotate", "").status()).isEqualTo(200);
+    api().send("POST", "/api/v1/test/jobs/seal", BodyPublishers.noBody());
+    Reply verify = admin.get("/api/v1/admin/audit/verify");
+    assertThat(verify.status()).as(verify.body()).isEqualTo(200);
+    assertThat(verify.json().getBoolean("intact")).as(verify.body()).isTrue();
+    assertThat(verify.json().getJsonNumber("checked").longValue()).isPositive();
+    assertThat(
+            api()
+                .bearer(tenant.workspaceApiKey("workspace-admin"))
+                .get("/api/v1/admin/audit/verify")
+                .status())
+        .isEqualTo(403);
   }
 
   @Test

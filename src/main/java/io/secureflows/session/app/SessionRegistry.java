@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,13 +67,17 @@ public class SessionRegistry {
    * (a session already past its end stays ended).
    */
   public void applyPolicy(UUID workspaceId, UUID applicationId, SessionLifetime lifetime) {
+    String end =
+        "case when expires_at > :now then least(created_at + :max * interval '1 second', "
+            + "last_seen_at + :idle * interval '1 second') else expires_at end";
     em.createNativeQuery(
-            "update user_session set "
-                + "expires_at = least(created_at + :max * interval '1 second', "
-                + "last_seen_at + :idle * interval '1 second'), "
-                + "purge_after = least(created_at + :max * interval '1 second', "
-                + "last_seen_at + :idle * interval '1 second') + :grace * interval '1 second' "
+            "update user_session set expires_at = "
+                + end
+                + ", purge_after = "
+                + end
+                + " + :grace * interval '1 second' "
                 + "where workspace_id = :ws and application_id = :app")
+        .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
         .setParameter("max", lifetime.max().toSeconds())
         .setParameter("idle", lifetime.idle().toSeconds())
         .setParameter("grace", lifetime.grace().toSeconds())

@@ -23,7 +23,7 @@ public class Workspace {
   @Column(nullable = false, length = Names.MAX_LENGTH)
   private String name;
 
-  @Column(name = "created_at", nullable = false)
+  @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
   @Column(name = "updated_at", nullable = false)
