@@ -13,9 +13,9 @@ import java.util.UUID;
 /**
  * Deletes access-log rows older than their workspace's retention ({@code
  * workspace.access_log_retention_days}, default 30), and rows of no workspace after the default.
- * Runs at most every ten minutes; discovery looks at rows older than a day, the shortest retention.
- * Rows are not locked first (the runtime role may not lock the append-only log); two nodes deleting
- * the same old row just wait for each other.
+ * Runs at most every ten minutes; discovery sees rows older than a day (the shortest retention)
+ * through the table's {@code sweep_discovery} policy. Rows are not locked first (the runtime role
+ * may not lock the append-only log); two nodes deleting the same old row just wait for each other.
  */
 @ApplicationScoped
 public class AccessLogJanitor implements Janitor {
@@ -25,8 +25,7 @@ public class AccessLogJanitor implements Janitor {
 
   @Override
   public String dueWorkspacesQuery() {
-    return "select workspace_id from access_log "
-        + "where occurred_at <= sf_sweep_before() - interval '1 day'";
+    return "select workspace_id from access_log " + "where workspace_id is not null";
   }
 
   @Override

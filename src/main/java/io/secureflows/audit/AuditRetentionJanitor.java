@@ -15,7 +15,8 @@ import java.util.UUID;
  * workspace.audit_retention_days}, default 365, at least 30) through {@code sf_purge_audit}, the
  * one way audit rows are ever deleted: it runs with the owner's rights, takes only a whole sealed
  * prefix of the workspace's chain, and leaves an anchor from which verification continues. Each
- * removal is itself audited. Runs at most hourly; discovery looks at records older than 30 days.
+ * removal is itself audited. Runs at most hourly; discovery sees records older than 30 days (the
+ * shortest retention) through the table's {@code sweep_discovery} policy.
  */
 @ApplicationScoped
 public class AuditRetentionJanitor implements Janitor {
@@ -28,8 +29,7 @@ public class AuditRetentionJanitor implements Janitor {
 
   @Override
   public String dueWorkspacesQuery() {
-    return "select workspace_id from audit_event "
-        + "where occurred_at <= sf_sweep_before() - interval '30 days'";
+    return "select workspace_id from audit_event where workspace_id is not null";
   }
 
   @Override

@@ -144,6 +144,11 @@ class LifecycleAndAuditIT {
         "{\"sessionIdleTtlSeconds\":1,\"sessionMaxTtlSeconds\":1,\"sessionGraceSeconds\":3600}");
     Thread.sleep(1_100);
     assertThat(api().bearer(alice.token()).get("/api/v1/session").status()).isEqualTo(410);
+    changePolicy(
+        "{\"sessionIdleTtlSeconds\":3600,\"sessionMaxTtlSeconds\":7200,\"sessionGraceSeconds\":3600}");
+    assertThat(api().bearer(alice.token()).get("/api/v1/session").status())
+        .as("a longer policy never revives an ended session")
+        .isEqualTo(410);
     Reply invalid =
         tenant
             .platformAdmin()
@@ -246,9 +251,13 @@ class LifecycleAndAuditIT {
       runtime.rollback();
     }
 
+    // The owner may edit its own table, once it lifts the row-level security that binds it too.
     String edited;
-    try (Connection c = TestDatabase.asSuperuser();
-        Statement s = c.createStatement()) {
+    try (Connection owner = TestDatabase.asOwner();
+        Statement s = owner.createStatement()) {
+      owner.setAutoCommit(false);
+      s.execute("alter table audit_event no force row level security");
+      s.execute("alter table audit_seal no force row level security");
       var r =
           s.executeQuery(
               "select e.id from audit_event e join audit_seal s on s.event_id = e.id "
@@ -257,8 +266,13 @@ class LifecycleAndAuditIT {
                   + "' and s.seq = 2");
       r.next();
       edited = r.getString(1);
-      s.executeUpdate(
-          "update audit_event set actor_id = 'someone else' where id = '" + edited + "'");
+      assertThat(
+              s.executeUpdate(
+                  "update audit_event set actor_id = 'someone else' where id = '" + edited + "'"))
+          .isEqualTo(1);
+      s.execute("alter table audit_seal force row level security");
+      s.execute("alter table audit_event force row level security");
+      owner.commit();
     }
     JsonObject broken = verify(auditor);
     assertThat(broken.getBoolean("intact")).isFalse();

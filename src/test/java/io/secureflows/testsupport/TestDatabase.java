@@ -43,6 +43,14 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * The owner of the tables (the migration role). Row-level security is forced on it too: it sees
+   * no workspace's rows unless it lifts that on a table it owns.
+   */
+  public static Connection asOwner() throws SQLException {
+    return connect(jdbcUrl(), EmbeddedDatabase.OWNER, password(Role.OWNER));
+  }
+
   public static Connection asRuntime() throws SQLException {
     return connect(jdbcUrl(), EmbeddedDatabase.RUNTIME, password(Role.RUNTIME));
   }
