@@ -2,13 +2,13 @@ package io.secureflows.audit;
 
 import io.secureflows.platform.error.FieldError;
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -115,8 +115,8 @@ public record LogQuery(
         errors.add(new FieldError("cursor", "is not a cursor this API returned"));
       }
     }
-    UUID session = uuid("sessionId", sessionId, errors);
-    UUID application = uuid("applicationId", applicationId, errors);
+    UUID session = QueryParameters.uuid("sessionId", sessionId, errors);
+    UUID application = QueryParameters.uuid("applicationId", applicationId, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -147,21 +147,5 @@ public record LogQuery(
       errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-12-04T10:00:00Z"));
       return null;
     }
-  }
-
-  private static UUID uuid(String field, String value, List<FieldError> errors) {
-    if (blankToNull(value) == null) {
-      return null;
-    }
-    try {
-      UUID id = UUID.fromString(value);
-      if (id.toString().equals(value.toLowerCase(Locale.ROOT))) {
-        return id;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    errors.add(new FieldError(field, "must be a UUID"));
-    return null;
   }
 }

@@ -1,7 +1,6 @@
 package io.secureflows.audit.api;
 
 import io.secureflows.audit.Audited;
-import io.secureflows.audit.LogQuery;
 import io.secureflows.audit.LogTable;
 import io.secureflows.platform.tenancy.TenantScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,21 +20,5 @@ public class AccessLogResource extends LogResource {
   @Override
   LogTable table() {
     return LogTable.ACCESS;
-  }
-
-  @Override
-  LogQuery query(
-      String from,
-      String to,
-      String actor,
-      String action,
-      String sessionId,
-      String applicationId,
-      String route,
-      String status,
-      String limit,
-      String cursor) {
-    return LogQuery.parse(
-        from, to, actor, null, sessionId, applicationId, route, status, limit, cursor);
   }
 }

@@ -2,7 +2,6 @@ package io.secureflows.audit.api;
 
 import io.secureflows.audit.AuditChainStore;
 import io.secureflows.audit.Audited;
-import io.secureflows.audit.LogQuery;
 import io.secureflows.audit.LogTable;
 import io.secureflows.platform.tenancy.TenantScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,22 +24,6 @@ public class AuditResource extends LogResource {
   @Override
   LogTable table() {
     return LogTable.AUDIT;
-  }
-
-  @Override
-  LogQuery query(
-      String from,
-      String to,
-      String actor,
-      String action,
-      String sessionId,
-      String applicationId,
-      String route,
-      String status,
-      String limit,
-      String cursor) {
-    return LogQuery.parse(
-        from, to, actor, action, sessionId, applicationId, null, null, limit, cursor);
   }
 
   /**

@@ -38,7 +38,8 @@ public abstract class LogResource {
 
   abstract LogTable table();
 
-  abstract LogQuery query(
+  /** Parses the filters this log offers; the other log's filters are ignored. */
+  private LogQuery query(
       String from,
       String to,
       String actor,
@@ -48,7 +49,20 @@ public abstract class LogResource {
       String route,
       String status,
       String limit,
-      String cursor);
+      String cursor) {
+    boolean audit = table() == LogTable.AUDIT;
+    return LogQuery.parse(
+        from,
+        to,
+        actor,
+        audit ? action : null,
+        sessionId,
+        applicationId,
+        audit ? null : route,
+        audit ? null : status,
+        limit,
+        cursor);
+  }
 
   @GET
   public Response page(

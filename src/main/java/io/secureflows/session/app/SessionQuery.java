@@ -2,6 +2,7 @@ package io.secureflows.session.app;
 
 import io.secureflows.platform.error.FieldError;
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,8 +97,8 @@ public record SessionQuery(
   public static SessionQuery parse(
       String userId, String applicationId, String state, String sort, String limit, String cursor) {
     List<FieldError> errors = new ArrayList<>();
-    UUID user = uuid("userId", userId, errors);
-    UUID application = uuid("applicationId", applicationId, errors);
+    UUID user = QueryParameters.uuid("userId", userId, errors);
+    UUID application = QueryParameters.uuid("applicationId", applicationId, errors);
     State parsedState = null;
     if (state != null && !state.isEmpty()) {
       parsedState = State.fromExternalName(state);
@@ -148,22 +149,6 @@ public record SessionQuery(
         return sort;
       }
     }
-    return null;
-  }
-
-  private static UUID uuid(String field, String value, List<FieldError> errors) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    try {
-      UUID id = UUID.fromString(value);
-      if (id.toString().equals(value.toLowerCase(Locale.ROOT))) {
-        return id;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    errors.add(new FieldError(field, "must be a UUID"));
     return null;
   }
 }

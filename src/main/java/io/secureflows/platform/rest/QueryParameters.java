@@ -1,0 +1,28 @@
+package io.secureflows.platform.rest;
+
+import io.secureflows.platform.error.FieldError;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Optional filter values of query strings, checked with every problem collected. */
+public final class QueryParameters {
+  private QueryParameters() {}
+
+  /** An optional id: null when absent or blank; a field error (and null) when not a UUID. */
+  public static UUID uuid(String field, String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      UUID id = UUID.fromString(value);
+      if (id.toString().equals(value.toLowerCase(Locale.ROOT))) {
+        return id;
+      }
+    } catch (IllegalArgumentException notAnId) {
+      // reported below, like any other value that is not an id
+    }
+    errors.add(new FieldError(field, "must be a UUID"));
+    return null;
+  }
+}
