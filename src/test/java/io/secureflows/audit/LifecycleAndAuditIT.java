@@ -449,6 +449,33 @@ class LifecycleAndAuditIT {
         .isEqualTo(
             "id,occurredAt,actorType,actorId,method,route,status,latencyMicros,applicationId,sessionId,correlationId");
 
+    String marker = "refused-" + UUID.randomUUID();
+    assertThat(
+            api()
+                .get(
+                    "/api/v1/admin/workspaces",
+                    "Authorization",
+                    "Bearer sfk_wrong",
+                    "X-Correlation-Id",
+                    marker)
+                .status())
+        .isEqualTo(401);
+    long refused = 0;
+    long until = System.currentTimeMillis() + 10_000;
+    while (refused == 0 && System.currentTimeMillis() < until) {
+      Thread.sleep(200);
+      refused =
+          count(
+              "select count(*) from access_log where correlation_id = ? and status = 401 "
+                  + "and route = '(no resource)' and method = 'GET' and actor_type = 'ANONYMOUS'",
+              marker);
+    }
+    assertThat(refused)
+        .as(
+            "a request refused before any resource is logged too: "
+                + count("select count(*) from access_log where status = 401"))
+        .isEqualTo(1);
+
     Reply metrics = api().get("/metrics?scope=application");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body())

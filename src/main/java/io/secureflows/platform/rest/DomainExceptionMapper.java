@@ -15,22 +15,6 @@ import jakarta.ws.rs.ext.Provider;
 public final class DomainExceptionMapper {
   private DomainExceptionMapper() {}
 
-  /**
-   * The status an exception is answered with, for those who record a call that ended in one (the
-   * access log): the mappers below, JAX-RS's own exceptions, and 500 for anything else.
-   */
-  public static int statusOf(Throwable e) {
-    return switch (e) {
-      case InvalidInputException invalid -> 400;
-      case ForbiddenException forbidden -> 403;
-      case NotFoundException notFound -> 404;
-      case ConflictException conflict -> 409;
-      case ReauthenticationRequiredException gone -> 410;
-      case jakarta.ws.rs.WebApplicationException web -> web.getResponse().getStatus();
-      default -> 500;
-    };
-  }
-
   @Provider
   public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
     @Override
