@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -800,8 +801,15 @@ class HostedLoginIT {
       page.findElement(By.id("email")).sendKeys(email);
       page.findElement(By.id("password")).sendKeys("wrong password, first");
       page.findElement(By.cssSelector("button[type=submit]")).click();
-      assertThat(page.findElement(By.cssSelector("[role=alert]")).getText())
-          .isEqualTo("The email or password is not correct.");
+      // The click may return before the answer to the form's POST has replaced the page.
+      WebElement alert =
+          new WebDriverWait(page, Duration.ofSeconds(10))
+              .until(
+                  driver ->
+                      driver.findElements(By.cssSelector("[role=alert]")).stream()
+                          .findFirst()
+                          .orElse(null));
+      assertThat(alert.getText()).isEqualTo("The email or password is not correct.");
       browser.screenshot("hosted-login-failure");
 
       page.findElement(By.id("password")).sendKeys(PASSWORD);
