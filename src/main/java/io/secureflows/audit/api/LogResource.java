@@ -5,14 +5,15 @@ import io.secureflows.audit.LogQuery;
 import io.secureflows.audit.LogReader;
 import io.secureflows.audit.LogTable;
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.CacheControls;
 import io.secureflows.platform.rest.PathIds;
 import io.secureflows.platform.tenancy.WorkspaceScopes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -38,72 +39,28 @@ public abstract class LogResource {
 
   abstract LogTable table();
 
-  /** Parses the filters this log offers; the other log's filters are ignored. */
-  private LogQuery query(
-      String from,
-      String to,
-      String actor,
-      String action,
-      String sessionId,
-      String applicationId,
-      String route,
-      String status,
-      String limit,
-      String cursor) {
-    boolean audit = table() == LogTable.AUDIT;
-    return LogQuery.parse(
-        from,
-        to,
-        actor,
-        audit ? action : null,
-        sessionId,
-        applicationId,
-        audit ? null : route,
-        audit ? null : status,
-        limit,
-        cursor);
-  }
-
   @GET
   public Response page(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("actor") String actor,
-      @QueryParam("action") String action,
-      @QueryParam("sessionId") String sessionId,
-      @QueryParam("applicationId") String applicationId,
-      @QueryParam("route") String route,
-      @QueryParam("status") String status,
+      @BeanParam LogFilters filters,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    LogQuery query =
-        query(from, to, actor, action, sessionId, applicationId, route, status, limit, cursor);
+    LogQuery query = filters.parse(table(), limit, cursor);
     LogReader.Page page = trail.page(table(), workspace(), query);
     return Response.ok(
             new LogPageView(page.rows(), page.next() == null ? null : page.next().encode()),
             MediaType.APPLICATION_JSON_TYPE)
-        .cacheControl(noStore())
+        .cacheControl(CacheControls.noStore())
         .build();
   }
 
   @GET
   @Path("export")
-  public Response export(
-      @QueryParam("format") String format,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("actor") String actor,
-      @QueryParam("action") String action,
-      @QueryParam("sessionId") String sessionId,
-      @QueryParam("applicationId") String applicationId,
-      @QueryParam("route") String route,
-      @QueryParam("status") String status) {
+  public Response export(@QueryParam("format") String format, @BeanParam LogFilters filters) {
     LogExport.Format chosen = LogExport.Format.named(format);
     if (chosen == null) {
       throw InvalidInputException.of("format", "must be jsonl or csv");
     }
-    LogQuery query =
-        query(from, to, actor, action, sessionId, applicationId, route, status, null, null);
+    LogQuery query = filters.parse(table(), null, null);
     UUID workspace = workspace();
     LogTable table = table();
     trail.requireReadable(workspace);
@@ -132,17 +89,11 @@ public abstract class LogResource {
                 + "."
                 + chosen.extension
                 + "\"")
-        .cacheControl(noStore())
+        .cacheControl(CacheControls.noStore())
         .build();
   }
 
   UUID workspace() {
     return PathIds.parse(workspaceId, "Workspace");
-  }
-
-  static CacheControl noStore() {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    return noStore;
   }
 }

@@ -3,6 +3,7 @@ package io.secureflows.identity.api;
 import io.secureflows.audit.Audited;
 import io.secureflows.identity.app.RateLimiter;
 import io.secureflows.identity.app.TokenExchange;
+import io.secureflows.platform.rest.CacheControls;
 import io.secureflows.platform.rest.Unauthenticated;
 import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.workspace.app.ApplicationService;
@@ -57,8 +58,7 @@ public class TokenResource {
       @FormParam("code_verifier") String verifier,
       @FormParam("client_id") String clientId,
       @FormParam("redirect_uri") String redirectUri) {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
+    CacheControl noStore = CacheControls.noStore();
     Optional<Long> retryAfter = limiter.admit(request.getRemoteAddr(), clientId);
     if (retryAfter.isPresent()) {
       String body =

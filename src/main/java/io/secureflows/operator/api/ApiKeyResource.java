@@ -4,6 +4,7 @@ import io.secureflows.audit.Audited;
 import io.secureflows.operator.app.ApiKeyService;
 import io.secureflows.operator.app.IssuedApiKey;
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.CacheControls;
 import io.secureflows.platform.rest.PathIds;
 import io.secureflows.platform.tenancy.OperatorRole;
 import io.secureflows.platform.tenancy.TenantScoped;
@@ -44,8 +45,7 @@ public class ApiKeyResource {
     }
     IssuedApiKey issued =
         apiKeys.issueForWorkspace(PathIds.parse(workspaceId, "Workspace"), request.name(), role);
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
+    CacheControl noStore = CacheControls.noStore();
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(issued.key().id().toString()).build())
         .cacheControl(noStore)

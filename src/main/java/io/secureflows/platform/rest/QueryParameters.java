@@ -2,7 +2,7 @@ package io.secureflows.platform.rest;
 
 import io.secureflows.platform.error.FieldError;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Optional filter values of query strings, checked with every problem collected. */
@@ -14,13 +14,9 @@ public final class QueryParameters {
     if (value == null || value.isBlank()) {
       return null;
     }
-    try {
-      UUID id = UUID.fromString(value);
-      if (id.toString().equals(value.toLowerCase(Locale.ROOT))) {
-        return id;
-      }
-    } catch (IllegalArgumentException notAnId) {
-      // reported below, like any other value that is not an id
+    Optional<UUID> id = PathIds.canonical(value);
+    if (id.isPresent()) {
+      return id.get();
     }
     errors.add(new FieldError(field, "must be a UUID"));
     return null;

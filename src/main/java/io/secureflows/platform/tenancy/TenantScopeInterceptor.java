@@ -1,8 +1,8 @@
 package io.secureflows.platform.tenancy;
 
-import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.error.OutOfScopeException;
 import io.secureflows.platform.error.ReauthenticationRequiredException;
+import io.secureflows.platform.rest.PathIds;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.Instance;
@@ -14,7 +14,6 @@ import jakarta.json.JsonString;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,16 +100,7 @@ public class TenantScopeInterceptor {
     if (!matcher.matches()) {
       return null;
     }
-    String id = matcher.group(1);
-    try {
-      UUID workspace = UUID.fromString(id);
-      if (workspace.toString().equals(id.toLowerCase(Locale.ROOT))) {
-        return workspace;
-      }
-    } catch (IllegalArgumentException notAnId) {
-      // answered below exactly like an unknown workspace
-    }
-    throw new NotFoundException("Workspace");
+    return PathIds.parse(matcher.group(1), "Workspace");
   }
 
   /** The verified sessionToken of this request, if it carries one. */

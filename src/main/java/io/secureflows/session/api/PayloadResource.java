@@ -1,6 +1,7 @@
 package io.secureflows.session.api;
 
 import io.secureflows.audit.Audited;
+import io.secureflows.platform.rest.CacheControls;
 import io.secureflows.platform.rest.PayloadTooLargeException;
 import io.secureflows.platform.rest.Problem;
 import io.secureflows.platform.tenancy.TenantContext;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,11 +45,11 @@ public class PayloadResource {
     LiveSession session = tenant.session();
     Optional<SessionPayload> payload = payloads.read(session.workspaceId(), session.sessionId());
     if (payload.isEmpty()) {
-      return Response.noContent().cacheControl(noStore()).build();
+      return Response.noContent().cacheControl(CacheControls.noStore()).build();
     }
     return Response.ok(payload.get().content(), MediaType.APPLICATION_JSON_TYPE)
         .tag(tag(payload.get().payloadVersion()))
-        .cacheControl(noStore())
+        .cacheControl(CacheControls.noStore())
         .build();
   }
 
@@ -70,7 +70,7 @@ public class PayloadResource {
       long version = payloads.store(session.workspaceId(), session.sessionId(), body, expected);
       return Response.ok("{\"payloadVersion\":" + version + "}", MediaType.APPLICATION_JSON_TYPE)
           .tag(tag(version))
-          .cacheControl(noStore())
+          .cacheControl(CacheControls.noStore())
           .build();
     } catch (SessionPayloadService.StaleVersionException stale) {
       return precondition();
@@ -81,7 +81,7 @@ public class PayloadResource {
   public Response delete() {
     LiveSession session = tenant.session();
     payloads.delete(session.workspaceId(), session.sessionId());
-    return Response.noContent().cacheControl(noStore()).build();
+    return Response.noContent().cacheControl(CacheControls.noStore()).build();
   }
 
   /**
@@ -117,11 +117,5 @@ public class PayloadResource {
 
   private static EntityTag tag(long version) {
     return new EntityTag(Long.toString(version));
-  }
-
-  private static CacheControl noStore() {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    return noStore;
   }
 }

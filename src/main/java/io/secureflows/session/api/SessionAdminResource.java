@@ -2,6 +2,7 @@ package io.secureflows.session.api;
 
 import io.secureflows.audit.Audited;
 import io.secureflows.platform.error.InvalidInputException;
+import io.secureflows.platform.rest.CacheControls;
 import io.secureflows.platform.rest.PathIds;
 import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.session.app.SessionAdministration;
@@ -92,8 +93,7 @@ public class SessionAdminResource {
           "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
     }
     Optional<byte[]> content = sessions.readPayload(workspace(), session, given);
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
+    CacheControl noStore = CacheControls.noStore();
     return content
         .map(bytes -> Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE))
         .orElseGet(Response::noContent)

@@ -2,6 +2,7 @@ package io.secureflows.session.api;
 
 import io.secureflows.audit.Audited;
 import io.secureflows.platform.error.ReauthenticationRequiredException;
+import io.secureflows.platform.rest.CacheControls;
 import io.secureflows.platform.tenancy.TenantContext;
 import io.secureflows.platform.tenancy.TenantContext.LiveSession;
 import io.secureflows.platform.tenancy.TenantScoped;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -52,26 +52,22 @@ public class SessionResource {
             .orElseThrow(
                 () -> new ReauthenticationRequiredException("The session no longer exists."));
     Long version = payloads.version(live.workspaceId(), live.sessionId()).orElse(null);
-    return Response.ok(SessionView.of(session, version)).cacheControl(noStore()).build();
+    return Response.ok(SessionView.of(session, version))
+        .cacheControl(CacheControls.noStore())
+        .build();
   }
 
   /** Erases the session and its payload; its tokens then answer 410. */
   @DELETE
   public Response erase() {
     access.erase(tenant.session());
-    return Response.noContent().cacheControl(noStore()).build();
+    return Response.noContent().cacheControl(CacheControls.noStore()).build();
   }
 
   @POST
   @Path("signout")
   public Response signOut() {
     access.signOut(tenant.session());
-    return Response.noContent().cacheControl(noStore()).build();
-  }
-
-  private static CacheControl noStore() {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    return noStore;
+    return Response.noContent().cacheControl(CacheControls.noStore()).build();
   }
 }
