@@ -1,7 +1,6 @@
 package io.secureflows.audit;
 
 import io.secureflows.platform.error.OutOfScopeException;
-import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
@@ -54,18 +53,7 @@ public class AccessLogInterceptor {
   }
 
   private void recordDenied(OutOfScopeException denied) {
-    Caller caller = callers.require();
-    auditLog.recordAlone(
-        new AuditRecord(
-            caller.workspaceId().orElse(null),
-            ActorType.of(caller),
-            caller.id().toString(),
-            "access.denied",
-            Outcome.DENIED,
-            null,
-            null,
-            "workspace:" + denied.requestedWorkspace(),
-            null));
+    auditLog.recordAlone(AuditRecord.accessDenied(callers.require(), denied.requestedWorkspace()));
   }
 
   /** The route template of a resource method, e.g. {@code /v1/session/payload}. */

@@ -44,6 +44,23 @@ public record AuditRecord(
         null);
   }
 
+  /**
+   * An operator-side caller was refused a workspace outside its scope (answered 404, as if it did
+   * not exist); recorded in the caller's own workspace, or the platform's.
+   */
+  public static AuditRecord accessDenied(Caller caller, UUID requestedWorkspace) {
+    return new AuditRecord(
+        caller.workspaceId().orElse(null),
+        ActorType.of(caller),
+        caller.id().toString(),
+        "access.denied",
+        Outcome.DENIED,
+        null,
+        null,
+        "workspace:" + requestedWorkspace,
+        null);
+  }
+
   /** A successful action of an operator-side caller (its API key or console account). */
   public static AuditRecord byCaller(
       Caller caller,

@@ -55,6 +55,36 @@ public record LogQuery(
     }
   }
 
+  /**
+   * Parses a query of one log: the filters of the other log are ignored ({@code action} is the
+   * audit's, {@code route} and {@code status} the access log's).
+   */
+  public static LogQuery parseFor(
+      LogTable table,
+      String from,
+      String to,
+      String actor,
+      String action,
+      String sessionId,
+      String applicationId,
+      String route,
+      String status,
+      String limit,
+      String cursor) {
+    boolean audit = table == LogTable.AUDIT;
+    return parse(
+        from,
+        to,
+        actor,
+        audit ? action : null,
+        sessionId,
+        applicationId,
+        audit ? null : route,
+        audit ? null : status,
+        limit,
+        cursor);
+  }
+
   /** Every parameter is optional; every bad one is reported at once. */
   public static LogQuery parse(
       String from,

@@ -206,6 +206,7 @@ public final class Launcher {
 
         ──────────────────────────────────────────────────────────────────────────
          secureFlows is ready
+           Admin console      %s/admin/   (sign in as 'admin')
            API                %s/api/v1
            OpenAPI            %s/openapi
            Health             %s/health/ready
@@ -220,6 +221,7 @@ public final class Launcher {
         ──────────────────────────────────────────────────────────────────────────
         """
             .formatted(
+                base,
                 base,
                 base,
                 base,

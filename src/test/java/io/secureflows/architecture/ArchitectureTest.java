@@ -4,10 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.secureflows.admin.facade.ConsoleWorkspace;
 import io.secureflows.audit.Audited;
 import io.secureflows.platform.rest.Unauthenticated;
 import io.secureflows.platform.tenancy.TenantScoped;
@@ -183,6 +185,62 @@ class ArchitectureTest {
                     }
                   }
                 }));
+  }
+
+  @Test
+  void nothingDependsOnTheConsole() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT + ".admin..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".admin.."));
+  }
+
+  @Test
+  void consoleViewsBindToDtosThroughFacadesOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".admin.view..")
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Entity.class)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..domain..", "..app..", "jakarta.persistence.."));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".admin..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.persistence.EntityManager"));
+  }
+
+  @Test
+  void consoleFacadesActingInAWorkspaceAreTenantScoped() {
+    check(
+        classes()
+            .that()
+            .resideInAPackage(ROOT + ".admin.facade")
+            .and()
+            .haveSimpleNameEndingWith("Facade")
+            .and(
+                new com.tngtech.archunit.base.DescribedPredicate<JavaClass>(
+                    "act in a console workspace") {
+                  @Override
+                  public boolean test(JavaClass type) {
+                    return type.getMethods().stream()
+                        .anyMatch(
+                            m ->
+                                m.getRawParameterTypes().stream()
+                                    .anyMatch(p -> p.isEquivalentTo(ConsoleWorkspace.class)));
+                  }
+                })
+            .should()
+            .beAnnotatedWith(TenantScoped.class));
   }
 
   @Test

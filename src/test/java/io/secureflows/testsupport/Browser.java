@@ -3,13 +3,18 @@ package io.secureflows.testsupport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, headless, through its own chromedriver (both installed by {@code
@@ -28,6 +33,19 @@ public final class Browser implements AutoCloseable {
 
   /** A headless browser; {@code javaScript} false turns scripts off for every page. */
   public static Browser start(boolean javaScript) throws Exception {
+    return start(javaScript, false);
+  }
+
+  /**
+   * A headless browser for the HTTPS listener, which serves the test run's own self-signed
+   * certificate (accepted by this browser only), recording the pages' console messages (CSP
+   * violations included) for {@link #consoleErrors()}.
+   */
+  public static Browser startForHttps() throws Exception {
+    return start(true, true);
+  }
+
+  private static Browser start(boolean javaScript, boolean https) throws Exception {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException(
           "Browser tests need Debian's chromium and chromium-driver: run payara/test.sh, which installs them");
@@ -47,13 +65,37 @@ public final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--window-size=1024,900",
         "--user-data-dir=" + profile);
+    if (https) {
+      options.addArguments("--ignore-certificate-errors");
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
+    }
     if (!javaScript) {
       options.setExperimentalOption(
           "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
     }
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-    return new Browser(new ChromeDriver(service, options));
+    ChromeDriver driver = new ChromeDriver(service, options);
+    if (https) {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+    }
+    return new Browser(driver);
+  }
+
+  /**
+   * The console errors and security-policy reports of the pages since the last call: every message
+   * at SEVERE level, and any message that mentions the Content Security Policy.
+   */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(
+            entry ->
+                entry.getLevel().intValue() >= Level.SEVERE.intValue()
+                    || entry.getMessage().contains("Content Security Policy"))
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   public WebDriver driver() {

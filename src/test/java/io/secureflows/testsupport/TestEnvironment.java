@@ -26,6 +26,12 @@ public final class TestEnvironment implements BeforeAllCallback {
   /** A platform API key installed through {@code SF_ADMIN_API_KEY} on every test server. */
   public static final String PLATFORM_API_KEY = "sfk_test-platform-key-0123456789abcdefghijklmnop";
 
+  /**
+   * The password of the console's first platform operator, {@code admin} ({@code
+   * SF_ADMIN_PASSWORD}).
+   */
+  public static final String CONSOLE_ADMIN_PASSWORD = "console_admin_password_test_only";
+
   private static volatile Environment environment;
 
   @Override
@@ -85,6 +91,7 @@ public final class TestEnvironment implements BeforeAllCallback {
             "-Dsf.db.owner.user=" + EmbeddedDatabase.OWNER,
             "-Dsf.db.owner.password=" + database.ownerPassword(),
             "-Dsf.admin.api-key=" + PLATFORM_API_KEY,
+            "-Dsf.admin.password=" + CONSOLE_ADMIN_PASSWORD,
             "-Dsf.master-key.keystore=" + masterKeystore,
             "-Dsf.master-key.keystore-password=" + secrets.getOrCreate("master-keystore.password"),
             "-Dsf.demo=true");

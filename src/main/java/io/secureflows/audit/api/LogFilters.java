@@ -34,17 +34,7 @@ public class LogFilters {
   String status;
 
   LogQuery parse(LogTable table, String limit, String cursor) {
-    boolean audit = table == LogTable.AUDIT;
-    return LogQuery.parse(
-        from,
-        to,
-        actor,
-        audit ? action : null,
-        sessionId,
-        applicationId,
-        audit ? null : route,
-        audit ? null : status,
-        limit,
-        cursor);
+    return LogQuery.parseFor(
+        table, from, to, actor, action, sessionId, applicationId, route, status, limit, cursor);
   }
 }

@@ -1,6 +1,7 @@
 package io.secureflows.audit.api;
 
 import io.secureflows.audit.AuditTrail;
+import io.secureflows.audit.LogExport;
 import io.secureflows.audit.LogQuery;
 import io.secureflows.audit.LogReader;
 import io.secureflows.audit.LogTable;
@@ -17,11 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -65,30 +61,11 @@ public abstract class LogResource {
     LogTable table = table();
     trail.requireReadable(workspace);
     StreamingOutput body =
-        output -> {
-          Writer out =
-              new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 65_536);
-          LogExport.header(chosen, table, out);
-          scopes.run(
-              workspace,
-              () ->
-                  trail.export(
-                      table,
-                      workspace,
-                      query,
-                      (Map<String, Object> row) -> LogExport.row(chosen, row, out)));
-          out.flush();
-        };
+        output -> LogExport.stream(scopes, trail, table, workspace, query, chosen, output);
     return Response.ok(body, chosen.mediaType)
         .header(
             "Content-Disposition",
-            "attachment; filename=\""
-                + table.name().toLowerCase(java.util.Locale.ROOT)
-                + "-"
-                + workspace
-                + "."
-                + chosen.extension
-                + "\"")
+            "attachment; filename=\"" + LogExport.fileName(table, workspace, chosen) + "\"")
         .cacheControl(CacheControls.noStore())
         .build();
   }

@@ -1,6 +1,7 @@
 package io.secureflows.identity.domain;
 
 import io.secureflows.platform.persistence.Ids;
+import io.secureflows.platform.security.LockoutPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -5,6 +5,7 @@ import io.secureflows.audit.AuditRecord;
 import io.secureflows.crypto.RandomSecrets;
 import io.secureflows.crypto.SecretDigest;
 import io.secureflows.operator.domain.ApiKey;
+import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.platform.tenancy.OperatorRole;
 import io.secureflows.workspace.app.WorkspaceService;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +54,36 @@ public class ApiKeyService {
             "api-key:" + key.id() + " role:" + role.externalName(),
             null));
     return new IssuedApiKey(key, secret);
+  }
+
+  /** The keys confined to the workspace, newest first (revoked ones too, for the record). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ApiKey> list(UUID workspaceId) {
+    callers.requireManage(workspaceId, "Workspace");
+    return em.createQuery(
+            "select k from ApiKey k where k.workspaceId = :ws order by k.createdAt desc, k.id",
+            ApiKey.class)
+        .setParameter("ws", workspaceId)
+        .getResultList();
+  }
+
+  /** Revokes a key of the workspace; a key of another workspace is not found. */
+  public void revoke(UUID workspaceId, UUID keyId) {
+    callers.requireManage(workspaceId, "Workspace");
+    ApiKey key = em.find(ApiKey.class, keyId);
+    if (key == null || !key.workspaceId().map(workspaceId::equals).orElse(false)) {
+      throw new NotFoundException("API key");
+    }
+    key.revoke(clock.instant());
+    auditLog.record(
+        AuditRecord.byCaller(
+            callers.require(),
+            workspaceId,
+            "api_key.revoked",
+            null,
+            null,
+            "api-key:" + keyId,
+            null));
   }
 
   /**

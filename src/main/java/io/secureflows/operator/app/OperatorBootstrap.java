@@ -23,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * First start: creates the platform operator {@code admin} when no operator exists yet, with the
  * password from {@code SF_ADMIN_PASSWORD} or a generated one printed once. Every start: installs
  * {@code SF_ADMIN_API_KEY} as a platform API key if it is set and not installed yet (only its hash
- * is stored). Nodes starting together serialize on a database advisory lock, so each thing is
- * created once.
+ * is stored). After a master-key rotation, wraps the operators' TOTP secrets under the new master
+ * key. Nodes starting together serialize on a database advisory lock, so each thing is created
+ * once.
  */
 @Singleton
 @Startup
@@ -37,6 +38,8 @@ public class OperatorBootstrap {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject OperatorAccounts accounts;
 
   @Inject
   @ConfigProperty(name = "sf.admin.password")
@@ -51,6 +54,10 @@ public class OperatorBootstrap {
     AdvisoryLock.acquireForTransaction(em, BOOTSTRAP_LOCK);
     createAdminIfNoOperator();
     adminApiKey.filter(k -> !k.isBlank()).ifPresent(this::installPlatformKey);
+    int rewrapped = accounts.rewrapSecondFactors();
+    if (rewrapped > 0) {
+      LOG.info("Wrapped " + rewrapped + " operators' second factors under the current master key");
+    }
   }
 
   private void createAdminIfNoOperator() {

@@ -82,6 +82,17 @@ public class ApiKey {
     this.createdAt = now;
   }
 
+  /** Revokes the key for good: it authenticates nothing from now on. */
+  public void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
+  public Optional<Instant> revokedAt() {
+    return Optional.ofNullable(revokedAt);
+  }
+
   public boolean isActive() {
     return revokedAt == null;
   }

@@ -1,6 +1,8 @@
 package io.secureflows.operator.domain;
 
 import io.secureflows.platform.persistence.Ids;
+import io.secureflows.platform.security.LockoutPolicy;
+import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.OperatorRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,6 +42,24 @@ public class Operator {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "failed_attempts", nullable = false)
+  private int failedAttempts;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "totp_secret")
+  private byte[] wrappedTotpSecret;
+
+  @Column(name = "totp_master_key_id", length = 100)
+  private String totpMasterKeyId;
+
+  @Column(name = "totp_last_step", nullable = false)
+  private long totpLastStep;
+
   @Version private long version;
 
   protected Operator() {}
@@ -50,11 +70,7 @@ public class Operator {
       throw new IllegalArgumentException(
           "an operator username is 1 to 100 lower-case letters, digits, '.', '_', '@' or '-'");
     }
-    if (role == OperatorRole.PLATFORM_OPERATOR && workspaceId != null
-        || role == OperatorRole.WORKSPACE_ADMIN && workspaceId == null) {
-      throw new IllegalArgumentException(
-          "a platform operator has no workspace; a workspace admin has exactly one");
-    }
+    requireScopeFits(role, workspaceId);
     this.id = Ids.newId();
     this.username = username;
     this.passwordHash = Objects.requireNonNull(passwordHash);
@@ -62,6 +78,137 @@ public class Operator {
     this.workspaceId = workspaceId;
     this.enabled = true;
     this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Whether sign-in is refused for now by the brute-force lock. */
+  public boolean isLocked(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+
+  /** A failed sign-in: counted, and past the policy's threshold the account locks for a while. */
+  public void recordFailedSignIn(LockoutPolicy policy, Instant now) {
+    failedAttempts = failedAttempts == Integer.MAX_VALUE ? failedAttempts : failedAttempts + 1;
+    Instant until = policy.lockedUntil(failedAttempts, now);
+    if (until != null) {
+      lockedUntil = until;
+    }
+    updatedAt = now;
+  }
+
+  /** A successful sign-in: the failures are forgotten. */
+  public void recordSuccessfulSignIn(Instant now) {
+    if (failedAttempts != 0 || lockedUntil != null) {
+      failedAttempts = 0;
+      lockedUntil = null;
+      updatedAt = now;
+    }
+  }
+
+  /** Lifts a brute-force lockout. */
+  public void unlock(Instant now) {
+    failedAttempts = 0;
+    lockedUntil = null;
+    updatedAt = now;
+  }
+
+  public void disable(Instant now) {
+    enabled = false;
+    updatedAt = now;
+  }
+
+  public void enable(Instant now) {
+    enabled = true;
+    updatedAt = now;
+  }
+
+  /**
+   * A new role; a workspace admin needs its one workspace, the other roles as they were created.
+   */
+  public void changeRole(OperatorRole newRole, UUID newWorkspaceId, Instant now) {
+    requireScopeFits(newRole, newWorkspaceId);
+    role = newRole;
+    workspaceId = newWorkspaceId;
+    updatedAt = now;
+  }
+
+  public void changePasswordHash(String newHash, Instant now) {
+    passwordHash = Objects.requireNonNull(newHash);
+    updatedAt = now;
+  }
+
+  /**
+   * Enrols a second factor: the TOTP secret as wrapped by the master key with this id (the entity
+   * never sees it in the clear).
+   */
+  public void enrolTotp(byte[] wrappedSecret, String masterKeyId, Instant now) {
+    wrappedTotpSecret = Objects.requireNonNull(wrappedSecret).clone();
+    totpMasterKeyId = Objects.requireNonNull(masterKeyId);
+    totpLastStep = 0;
+    updatedAt = now;
+  }
+
+  /** The same TOTP secret, wrapped again by a newer master key. */
+  public void rewrapTotp(byte[] wrappedSecret, String masterKeyId, Instant now) {
+    if (wrappedTotpSecret == null) {
+      throw new IllegalStateException("no second factor to rewrap");
+    }
+    wrappedTotpSecret = Objects.requireNonNull(wrappedSecret).clone();
+    totpMasterKeyId = Objects.requireNonNull(masterKeyId);
+    updatedAt = now;
+  }
+
+  public void removeTotp(Instant now) {
+    wrappedTotpSecret = null;
+    totpMasterKeyId = null;
+    totpLastStep = 0;
+    updatedAt = now;
+  }
+
+  /** Records the time step of an accepted code, so that the same code never signs in twice. */
+  public void useTotpStep(long step, Instant now) {
+    if (step <= totpLastStep) {
+      throw new IllegalStateException("a TOTP step is used once");
+    }
+    totpLastStep = step;
+    updatedAt = now;
+  }
+
+  public boolean hasTotp() {
+    return wrappedTotpSecret != null;
+  }
+
+  public Optional<byte[]> wrappedTotpSecret() {
+    return Optional.ofNullable(wrappedTotpSecret).map(byte[]::clone);
+  }
+
+  public String totpMasterKeyId() {
+    return totpMasterKeyId;
+  }
+
+  public long totpLastStep() {
+    return totpLastStep;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant lockedUntil() {
+    return lockedUntil;
+  }
+
+  /** The caller this account stands for in the services' scope checks and in the audit log. */
+  public Caller asCaller() {
+    return new Caller("operator", id, role, workspaceId());
+  }
+
+  private static void requireScopeFits(OperatorRole role, UUID workspaceId) {
+    if (role == OperatorRole.PLATFORM_OPERATOR && workspaceId != null
+        || role == OperatorRole.WORKSPACE_ADMIN && workspaceId == null) {
+      throw new IllegalArgumentException(
+          "a platform operator has no workspace; a workspace admin has exactly one");
+    }
   }
 
   public UUID id() {

@@ -84,7 +84,11 @@ public class TenantScopeInterceptor {
     }
     for (Object argument : invocation.getParameters()) {
       if (argument instanceof WorkspaceBound bound) {
-        return bound.workspaceId();
+        UUID named = bound.workspaceId();
+        if (callers.current().map(caller -> !caller.canSee(named)).orElse(false)) {
+          throw new OutOfScopeException(named);
+        }
+        return named;
       }
     }
     return null;

@@ -38,10 +38,57 @@ public class ErrorPageServlet extends HttpServlet {
           default -> status >= 500 ? "server-error" : "client-error";
         };
     Problem problem = Problem.of(slug, title, status, null);
+    if (fromConsole(request)) {
+      consolePage(request.getContextPath(), response, status, title);
+      return;
+    }
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE.toString());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("Cache-Control", "no-store");
     response.getWriter().write(problem.toJson());
+  }
+
+  /** An error of a console page, which a person reads in a browser. */
+  private static boolean fromConsole(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    return uri instanceof String path
+        && path.startsWith(request.getContextPath() + "/admin/")
+        && !"partial/ajax".equals(request.getHeader("Faces-Request"));
+  }
+
+  /** A plain page with the status alone (never the exception), and the way back. */
+  private static void consolePage(
+      String contextPath, HttpServletResponse response, int status, String title)
+      throws IOException {
+    String explanation =
+        switch (status) {
+          case 400 ->
+              "The page was out of date or the form did not come from it. Nothing was changed.";
+          case 403 ->
+              "Your role does not allow this page, or the link did not come from the console.";
+          case 404 -> "There is no such page or workspace, or it is outside your workspace.";
+          default -> "Something went wrong on the server. Nothing was shown or changed.";
+        };
+    response.setStatus(status);
+    response.setContentType("text/html");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("Cache-Control", "no-store");
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + status
+                + " "
+                + title
+                + " · secureFlows console</title></head><body><h1>"
+                + status
+                + " "
+                + title
+                + "</h1><p>"
+                + explanation
+                + "</p><p><a href=\""
+                + contextPath
+                + "/admin/\">Back to the console</a></p></body></html>");
   }
 }

@@ -33,8 +33,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionAdminResource {
   /** Longest reason an operator may give for reading a payload. */
-  static final int MAX_REASON_LENGTH = 500;
-
   @Inject SessionAdministration sessions;
 
   @PathParam("workspaceId")
@@ -84,15 +82,7 @@ public class SessionAdminResource {
   public Response readPayload(
       @PathParam("sessionId") String sessionId, @QueryParam("reason") String reason) {
     UUID session = PathIds.parse(sessionId, "Session");
-    String given = reason == null ? "" : reason.strip();
-    if (given.isEmpty()) {
-      throw InvalidInputException.of("reason", "is required: say why you read this payload");
-    }
-    if (given.length() > MAX_REASON_LENGTH) {
-      throw InvalidInputException.of(
-          "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
-    }
-    Optional<byte[]> content = sessions.readPayload(workspace(), session, given);
+    Optional<byte[]> content = sessions.readPayload(workspace(), session, reason);
     CacheControl noStore = CacheControls.noStore();
     return content
         .map(bytes -> Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE))

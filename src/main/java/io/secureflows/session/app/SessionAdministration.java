@@ -2,6 +2,7 @@ package io.secureflows.session.app;
 
 import io.secureflows.audit.AuditLog;
 import io.secureflows.audit.AuditRecord;
+import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.error.NotFoundException;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.session.domain.UserSession;
@@ -26,6 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class SessionAdministration {
+  /** The longest reason an operator may give for reading a payload. */
+  public static final int MAX_REASON_LENGTH = 500;
 
   @Inject CallerContext callers;
 
@@ -148,6 +151,25 @@ public class SessionAdministration {
     return new Page(items, next);
   }
 
+  /** How many of a workspace's sessions are live now, and how many wait for the sweeper. */
+  public record Overview(long active, long awaitingPurge) {}
+
+  /** Counts over the workspace's sessions (a scan of that workspace's rows, for the dashboard). */
+  public Overview overview(UUID workspaceId) {
+    callers.requireVisible(workspaceId, "Workspace");
+    Object[] counts =
+        (Object[])
+            em.createNativeQuery(
+                    "select count(*) filter (where s.expires_at > :now and not "
+                        + "(s.signed_out_at is not null and s.signed_out_at >= s.last_seen_at)), "
+                        + "count(*) filter (where s.purge_after <= :now) "
+                        + "from user_session s where s.workspace_id = :ws")
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .setParameter("ws", workspaceId)
+                .getSingleResult();
+    return new Overview(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
+  }
+
   public void revoke(UUID workspaceId, UUID sessionId) {
     callers.requireManage(workspaceId, "Session");
     UserSession session =
@@ -184,6 +206,14 @@ public class SessionAdministration {
    * returns nothing (fail closed). Empty when the session has no payload (still audited).
    */
   public Optional<byte[]> readPayload(UUID workspaceId, UUID sessionId, String reason) {
+    String given = reason == null ? "" : reason.strip();
+    if (given.isEmpty()) {
+      throw InvalidInputException.of("reason", "is required: say why you read this payload");
+    }
+    if (given.length() > MAX_REASON_LENGTH) {
+      throw InvalidInputException.of(
+          "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
+    }
     callers.requireManage(workspaceId, "Session");
     UserSession session =
         sessions.find(workspaceId, sessionId).orElseThrow(() -> new NotFoundException("Session"));
@@ -195,7 +225,7 @@ public class SessionAdministration {
             session.applicationId(),
             session.id(),
             "session:" + session.id(),
-            reason));
+            given));
     return content;
   }
 

@@ -2,7 +2,6 @@ package io.secureflows.workspace.api;
 
 import io.secureflows.audit.Audited;
 import io.secureflows.crypto.app.KeyStatus;
-import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.rest.PathIds;
 import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.workspace.app.WorkspaceKeyService;
@@ -61,12 +60,7 @@ public class WorkspaceKeyResource {
   @Path("destroy")
   @Consumes(MediaType.APPLICATION_JSON)
   public ListView<KeyVersionView> destroy(DestroyKeysRequest request) {
-    UUID workspace = workspace();
-    if (request == null || !workspace.toString().equals(request.confirm())) {
-      throw InvalidInputException.of(
-          "confirm", "destroying keys is irreversible: repeat the workspace id to confirm");
-    }
-    return view(keys.destroy(workspace));
+    return view(keys.destroy(workspace(), request == null ? null : request.confirm()));
   }
 
   private UUID workspace() {

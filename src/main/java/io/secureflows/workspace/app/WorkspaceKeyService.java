@@ -4,6 +4,7 @@ import io.secureflows.audit.AuditLog;
 import io.secureflows.audit.AuditRecord;
 import io.secureflows.crypto.app.KeyRing;
 import io.secureflows.crypto.app.KeyStatus;
+import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.tenancy.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,8 +48,16 @@ public class WorkspaceKeyService {
     return keyRing.status(workspaceId);
   }
 
-  /** Crypto-shredding. Irreversible; the caller has confirmed by naming the workspace id. */
-  public List<KeyStatus> destroy(UUID workspaceId) {
+  /**
+   * Crypto-shredding. Irreversible, so the caller confirms by repeating the workspace id.
+   *
+   * @throws InvalidInputException unless {@code confirmation} is the workspace id
+   */
+  public List<KeyStatus> destroy(UUID workspaceId, String confirmation) {
+    if (confirmation == null || !workspaceId.toString().equals(confirmation.strip())) {
+      throw InvalidInputException.of(
+          "confirm", "destroying keys is irreversible: repeat the workspace id to confirm");
+    }
     callers.requireManage(workspaceId, "Workspace");
     workspaces.get(workspaceId);
     auditLog.recordBeforeProceeding(

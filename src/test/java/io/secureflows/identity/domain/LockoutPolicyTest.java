@@ -3,6 +3,7 @@ package io.secureflows.identity.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.secureflows.platform.security.LockoutPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

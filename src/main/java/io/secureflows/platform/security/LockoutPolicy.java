@@ -1,4 +1,4 @@
-package io.secureflows.identity.domain;
+package io.secureflows.platform.security;
 
 import java.time.Duration;
 import java.time.Instant;

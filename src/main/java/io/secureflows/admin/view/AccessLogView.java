@@ -1,0 +1,17 @@
+package io.secureflows.admin.view;
+
+import io.secureflows.audit.LogTable;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+/** The workspace's API access log. */
+@Named
+@ViewScoped
+public class AccessLogView extends LogView {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  LogTable table() {
+    return LogTable.ACCESS;
+  }
+}

@@ -1,0 +1,75 @@
+package io.secureflows.admin.view;
+
+import io.secureflows.admin.facade.ConsoleWorkspace;
+import io.secureflows.admin.facade.WorkspaceFacade;
+import io.secureflows.admin.facade.dto.WorkspaceRow;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+/** Workspaces: list, create (platform operators), rename. */
+@Named
+@ViewScoped
+public class WorkspacesView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject WorkspaceFacade workspaces;
+
+  private List<WorkspaceRow> rows;
+  private String newName;
+  private UUID renaming;
+  private String rename;
+
+  public void load() {
+    rows = workspaces.visible();
+  }
+
+  public void create() {
+    WorkspaceRow created =
+        Actions.call(() -> workspaces.create(newName), "Workspace created with its first key");
+    if (created != null) {
+      newName = null;
+      load();
+    }
+  }
+
+  public void startRename(WorkspaceRow row) {
+    renaming = row.id();
+    rename = row.name();
+  }
+
+  public void saveRename() {
+    if (Actions.run(
+        () -> workspaces.rename(new ConsoleWorkspace(renaming), rename), "Workspace renamed")) {
+      renaming = null;
+      load();
+    }
+  }
+
+  public List<WorkspaceRow> getRows() {
+    return rows;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+
+  public String getRename() {
+    return rename;
+  }
+
+  public void setRename(String rename) {
+    this.rename = rename;
+  }
+
+  public UUID getRenaming() {
+    return renaming;
+  }
+}
