@@ -53,18 +53,7 @@ class ConsoleIT {
   void operatorRunsTheWholeRoundInTheBrowser() throws Exception {
     Tenant tenant = Tenant.create(deployment, "console");
     Tenant.SignedIn user = tenant.newUserSignedIn();
-    Reply stored =
-        tenant
-            .api()
-            .bearer(user.token())
-            .send(
-                "PUT",
-                "/api/v1/session/payload",
-                java.net.http.HttpRequest.BodyPublishers.ofString(
-                    "{\"note\":\"hello console\",\"n\":1}"),
-                "Content-Type",
-                "application/json");
-    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    storePayload(tenant, user.token(), "{\"note\":\"hello console\",\"n\":1}");
 
     try (Browser browser = Browser.startForHttps()) {
       WebDriver page = browser.driver();
@@ -135,6 +124,9 @@ class ConsoleIT {
               ExpectedConditions.textToBe(
                   By.id("rewrapState"), "Every record is under the active version."));
       assertThat(page.findElement(By.id("keys:rewrap")).getText()).contains("100%");
+      assertThat(page.findElements(By.cssSelector(".ui-confirm-dialog")))
+          .as("the confirmation stays closed while the page refreshes itself")
+          .noneMatch(WebElement::isDisplayed);
       pageIsClean(browser, "console-keys");
 
       page.get(https() + "/admin/audit.xhtml?ws=" + tenant.workspaceId);
@@ -175,6 +167,23 @@ class ConsoleIT {
       page.get(https() + "/admin/dashboard.xhtml?ws=" + tenant.workspaceId);
       waitVisible(page, By.id("activeSessions"));
       pageIsClean(browser, "console-dashboard");
+
+      Tenant doomed = Tenant.create(deployment, "doomed");
+      Tenant.SignedIn victim = doomed.newUserSignedIn();
+      storePayload(doomed, victim.token(), "{\"doomed\":true}");
+      page.get(https() + "/admin/keys.xhtml?ws=" + doomed.workspaceId);
+      page.findElement(By.id("keys:destroyLink")).click();
+      type(page, By.id("destroy:confirmation"), "yes");
+      page.findElement(By.id("destroy:destroyKeys")).click();
+      waitForText(page, By.id("messages"), "repeat the workspace id to confirm");
+      Reply stillReadable = doomed.api().bearer(victim.token()).get("/api/v1/session/payload");
+      assertThat(stillReadable.status()).as("a wrong confirmation destroys nothing").isEqualTo(200);
+      type(page, By.id("destroy:confirmation"), doomed.workspaceId);
+      page.findElement(By.id("destroy:destroyKeys")).click();
+      waitForText(page, By.id("messages"), "Every key of the workspace was destroyed");
+      pageIsClean(browser, "console-destroy-keys");
+      Reply shredded = doomed.api().bearer(victim.token()).get("/api/v1/session/payload");
+      assertThat(shredded.status()).as(shredded.body()).isEqualTo(409);
     }
   }
 
@@ -274,6 +283,40 @@ class ConsoleIT {
   }
 
   @Test
+  void logsExportEveryMatchingRowAsJsonLinesOrCsv() throws Exception {
+    Tenant tenant = Tenant.create(deployment, "export");
+    tenant.newUserSignedIn();
+    ConsoleClient client = ConsoleClient.overHttps();
+    assertThat(client.signIn("admin", TestEnvironment.CONSOLE_ADMIN_PASSWORD, null).status())
+        .isEqualTo(302);
+    for (String format : List.of("Jsonl", "Csv")) {
+      ConsoleClient.Page page = client.get("/admin/audit.xhtml?ws=" + tenant.workspaceId);
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("log", "log");
+      fields.put("log:action", "login.succeeded");
+      fields.put("log:export" + format, "log:export" + format);
+      fields.put("jakarta.faces.ViewState", page.viewState());
+      fields.put("primefaces.nonce", page.nonce());
+      ConsoleClient.Page export = client.post("/admin/audit.xhtml", fields);
+      assertThat(export.status()).as(export.body()).isEqualTo(200);
+      assertThat(export.header("Content-Disposition"))
+          .contains(
+              "audit-" + tenant.workspaceId + "." + format.toLowerCase(java.util.Locale.ROOT));
+      List<String> lines = export.body().lines().toList();
+      if (format.equals("Jsonl")) {
+        assertThat(export.header("Content-Type")).startsWith("application/jsonl");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains("\"action\":\"login.succeeded\"");
+      } else {
+        assertThat(export.header("Content-Type")).startsWith("text/csv");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("id,occurredAt,");
+        assertThat(lines.get(1)).contains("login.succeeded");
+      }
+    }
+  }
+
+  @Test
   void secondFactorIsAskedOnceEnrolledAndFailuresLockTheAccount() throws Exception {
     String username = "totp-" + UUID.randomUUID().toString().substring(0, 8);
     String password = "second factor password";
@@ -294,6 +337,21 @@ class ConsoleIT {
       type(page, By.id("account:code"), Totp.code(secret, Totp.step(Instant.now())));
       page.findElement(By.id("account:confirmEnrolment")).click();
       waitVisible(page, By.id("enrolled"));
+    }
+
+    try (java.sql.Connection c = io.secureflows.testsupport.TestDatabase.asSuperuser();
+        java.sql.PreparedStatement stored =
+            c.prepareStatement(
+                "select totp_secret, totp_master_key_id from operator where username = ?")) {
+      stored.setString(1, username);
+      try (java.sql.ResultSet row = stored.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        String onDisk = new String(row.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(onDisk)
+            .as("only the wrapped secret is stored")
+            .doesNotContain(new String(secret, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(row.getString(2)).startsWith("aes256:");
+      }
     }
 
     ConsoleClient client = ConsoleClient.overHttps();
@@ -407,6 +465,20 @@ class ConsoleIT {
     List<String> errors = browser.consoleErrors();
     assertThat(errors).as("console errors and CSP reports on " + page.getCurrentUrl()).isEmpty();
     browser.screenshot(screenshot);
+  }
+
+  private static void storePayload(Tenant tenant, String token, String json) {
+    Reply stored =
+        tenant
+            .api()
+            .bearer(token)
+            .send(
+                "PUT",
+                "/api/v1/session/payload",
+                java.net.http.HttpRequest.BodyPublishers.ofString(json),
+                "Content-Type",
+                "application/json");
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
   }
 
   /** Answers the open confirmation dialog with yes; it must close. */

@@ -9,12 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * HTTP to the server under test, always to 127.0.0.1 (Payara reports a host name to Arquillian;
@@ -54,29 +51,16 @@ public final class ApiClient {
 
   /** The same server over its HTTPS listener. */
   public ApiClient https() {
-    TestEnvironment.Environment environment = TestEnvironment.get();
-    try {
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      try (var in = java.nio.file.Files.newInputStream(environment.tls().file())) {
-        trust.load(in, environment.tls().password().toCharArray());
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, factory.getTrustManagers(), null);
-      HttpClient client =
-          HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
-      return new ApiClient(
-          URI.create("https://127.0.0.1:" + environment.httpsPort()),
-          client,
-          defaultHeaders,
-          timeout);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    HttpClient client =
+        HttpClient.newBuilder()
+            .sslContext(TestEnvironment.trustingTheServer())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    return new ApiClient(
+        URI.create("https://127.0.0.1:" + TestEnvironment.get().httpsPort()),
+        client,
+        defaultHeaders,
+        timeout);
   }
 
   /** The same client sending {@code Authorization: Bearer <token>} on every request. */

@@ -7,15 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The admin console over plain HTTPS requests, as a script (or an attacker's page) would drive it:
@@ -66,25 +63,16 @@ public final class ConsoleClient {
   }
 
   /** A client of the HTTPS listener, trusting the test run's certificate, with its own cookies. */
-  public static ConsoleClient overHttps() throws Exception {
-    TestEnvironment.Environment environment = TestEnvironment.get();
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (var in = java.nio.file.Files.newInputStream(environment.tls().file())) {
-      trust.load(in, environment.tls().password().toCharArray());
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, factory.getTrustManagers(), null);
+  public static ConsoleClient overHttps() {
     HttpClient http =
         HttpClient.newBuilder()
-            .sslContext(ssl)
+            .sslContext(TestEnvironment.trustingTheServer())
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    return new ConsoleClient(URI.create("https://127.0.0.1:" + environment.httpsPort()), http);
+    return new ConsoleClient(
+        URI.create("https://127.0.0.1:" + TestEnvironment.get().httpsPort()), http);
   }
 
   public String baseUrl() {

@@ -105,6 +105,28 @@ public final class TestEnvironment implements BeforeAllCallback {
     return new Environment(database, tls, httpsPort, masterKeystore, secrets);
   }
 
+  /** A TLS context that trusts exactly this run's self-signed server certificate. */
+  public static javax.net.ssl.SSLContext trustingTheServer() {
+    Environment environment = get();
+    try {
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      try (var in = Files.newInputStream(environment.tls().file())) {
+        trust.load(in, environment.tls().password().toCharArray());
+      }
+      javax.net.ssl.TrustManagerFactory factory =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+      ssl.init(null, factory.getTrustManagers(), null);
+      return ssl;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);

@@ -2,7 +2,9 @@ package io.secureflows.identity.domain;
 
 import io.secureflows.platform.persistence.Ids;
 import io.secureflows.platform.security.LockoutPolicy;
+import io.secureflows.platform.security.SignInLockout;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,11 +40,7 @@ public class EndUser {
   @Column(nullable = false, length = 16)
   private UserStatus status;
 
-  @Column(name = "failed_attempts", nullable = false)
-  private int failedAttempts;
-
-  @Column(name = "locked_until")
-  private Instant lockedUntil;
+  @Embedded private SignInLockout lockout = new SignInLockout();
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -79,7 +77,7 @@ public class EndUser {
 
   /** Whether sign-in is refused for now by the brute-force lock. */
   public boolean isLocked(Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now);
+    return lockout.isLocked(now);
   }
 
   /**
@@ -87,27 +85,20 @@ public class EndUser {
    * while.
    */
   public void recordFailedSignIn(LockoutPolicy policy, Instant now) {
-    failedAttempts = failedAttempts == Integer.MAX_VALUE ? failedAttempts : failedAttempts + 1;
-    Instant until = policy.lockedUntil(failedAttempts, now);
-    if (until != null) {
-      lockedUntil = until;
-    }
+    lockout.recordFailure(policy, now);
     updatedAt = now;
   }
 
   /** A successful sign-in: the failures are forgotten. */
   public void recordSuccessfulSignIn(Instant now) {
-    if (failedAttempts != 0 || lockedUntil != null) {
-      failedAttempts = 0;
-      lockedUntil = null;
+    if (lockout.reset()) {
       updatedAt = now;
     }
   }
 
   /** Lifts a brute-force lockout and forgets the failed attempts. */
   public void unlock(Instant now) {
-    failedAttempts = 0;
-    lockedUntil = null;
+    lockout.reset();
     updatedAt = now;
   }
 
@@ -137,11 +128,11 @@ public class EndUser {
   }
 
   public int failedAttempts() {
-    return failedAttempts;
+    return lockout.failedAttempts();
   }
 
   public Instant lockedUntil() {
-    return lockedUntil;
+    return lockout.lockedUntil();
   }
 
   public Instant createdAt() {

@@ -29,6 +29,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -141,15 +142,15 @@ public class OperatorAccounts {
       try {
         secret = totpSecret(operator);
       } catch (MasterKeyUnavailableException | DecryptionFailedException e) {
-        LOG.warning(
-            "The second factor of operator "
-                + operator.id()
-                + " cannot be unwrapped ("
-                + e.getMessage()
-                + "); a platform operator must remove it so the account can enrol again");
+        logUnreadableSecondFactor(operator, e);
         return "second factor unreadable";
       }
-      OptionalLong step = Totp.verify(secret, code, now, operator.totpLastStep());
+      OptionalLong step;
+      try {
+        step = Totp.verify(secret, code, now, operator.totpLastStep());
+      } finally {
+        Arrays.fill(secret, (byte) 0);
+      }
       if (step.isEmpty()) {
         return WRONG_CODE;
       }
@@ -322,21 +323,30 @@ public class OperatorAccounts {
         continue;
       }
       try {
-        PlatformSecrets.Wrapped fresh =
-            secrets.wrap(secrets.unwrap(stored, context(operator)), context(operator));
+        byte[] secret = secrets.unwrap(stored, context(operator));
+        PlatformSecrets.Wrapped fresh;
+        try {
+          fresh = secrets.wrap(secret, context(operator));
+        } finally {
+          Arrays.fill(secret, (byte) 0);
+        }
         operator.rewrapTotp(fresh.bytes(), fresh.masterKeyId(), clock.instant());
         moved++;
       } catch (MasterKeyUnavailableException | DecryptionFailedException e) {
-        // The account still signs in once a platform operator removes the unreadable factor.
-        LOG.warning(
-            "The second factor of operator "
-                + operator.id()
-                + " cannot be rewrapped ("
-                + e.getMessage()
-                + "); a platform operator must remove it");
+        logUnreadableSecondFactor(operator, e);
       }
     }
     return moved;
+  }
+
+  /** The account signs in again once a platform operator removes the unreadable factor. */
+  private static void logUnreadableSecondFactor(Operator operator, RuntimeException cause) {
+    LOG.warning(
+        "The second factor of operator "
+            + operator.id()
+            + " cannot be unwrapped ("
+            + cause.getMessage()
+            + "); a platform operator must remove it so that the account can sign in and enrol again");
   }
 
   private byte[] totpSecret(Operator operator) {

@@ -2,9 +2,11 @@ package io.secureflows.operator.domain;
 
 import io.secureflows.platform.persistence.Ids;
 import io.secureflows.platform.security.LockoutPolicy;
+import io.secureflows.platform.security.SignInLockout;
 import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.OperatorRole;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,16 +47,12 @@ public class Operator {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Column(name = "failed_attempts", nullable = false)
-  private int failedAttempts;
-
-  @Column(name = "locked_until")
-  private Instant lockedUntil;
+  @Embedded private SignInLockout lockout = new SignInLockout();
 
   @Column(name = "totp_secret")
   private byte[] wrappedTotpSecret;
 
-  @Column(name = "totp_master_key_id", length = 100)
+  @Column(name = "totp_master_key_id", length = 200)
   private String totpMasterKeyId;
 
   @Column(name = "totp_last_step", nullable = false)
@@ -83,32 +81,28 @@ public class Operator {
 
   /** Whether sign-in is refused for now by the brute-force lock. */
   public boolean isLocked(Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now);
+    return lockout.isLocked(now);
   }
 
-  /** A failed sign-in: counted, and past the policy's threshold the account locks for a while. */
+  /**
+   * A failed sign-in: counts it and, past the policy's threshold, locks the account for a growing
+   * while.
+   */
   public void recordFailedSignIn(LockoutPolicy policy, Instant now) {
-    failedAttempts = failedAttempts == Integer.MAX_VALUE ? failedAttempts : failedAttempts + 1;
-    Instant until = policy.lockedUntil(failedAttempts, now);
-    if (until != null) {
-      lockedUntil = until;
-    }
+    lockout.recordFailure(policy, now);
     updatedAt = now;
   }
 
   /** A successful sign-in: the failures are forgotten. */
   public void recordSuccessfulSignIn(Instant now) {
-    if (failedAttempts != 0 || lockedUntil != null) {
-      failedAttempts = 0;
-      lockedUntil = null;
+    if (lockout.reset()) {
       updatedAt = now;
     }
   }
 
-  /** Lifts a brute-force lockout. */
+  /** Lifts a brute-force lockout and forgets the failed attempts. */
   public void unlock(Instant now) {
-    failedAttempts = 0;
-    lockedUntil = null;
+    lockout.reset();
     updatedAt = now;
   }
 
@@ -195,7 +189,7 @@ public class Operator {
   }
 
   public Instant lockedUntil() {
-    return lockedUntil;
+    return lockout.lockedUntil();
   }
 
   /** The caller this account stands for in the services' scope checks and in the audit log. */
