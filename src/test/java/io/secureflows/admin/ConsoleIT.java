@@ -385,7 +385,7 @@ class ConsoleIT {
       type(page, By.id("operatorForm:username"), username);
       selectOne(page, "operatorForm:role", role);
       if (workspace != null) {
-        selectOne(page, "operatorForm:workspace", workspace);
+        type(page, By.id("operatorForm:workspace"), workspace);
       }
       type(page, By.id("operatorForm:password"), password);
       page.findElement(By.id("operatorForm:save")).click();

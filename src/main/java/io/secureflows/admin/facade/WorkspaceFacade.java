@@ -15,9 +15,9 @@ public class WorkspaceFacade {
 
   @Inject WorkspaceService workspaces;
 
-  /** The workspaces the operator may see, oldest first. */
-  public List<WorkspaceRow> visible() {
-    return workspaces.list().stream().map(WorkspaceFacade::row).toList();
+  /** The visible workspaces whose name contains the text, by name, at most {@code limit}. */
+  public List<WorkspaceRow> search(String nameContains, int limit) {
+    return workspaces.search(nameContains, limit).stream().map(WorkspaceFacade::row).toList();
   }
 
   public WorkspaceRow get(ConsoleWorkspace workspace) {

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +47,8 @@ public class ConsoleScope {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  static final int PICKER_SIZE = 50;
 
   private static final String VIEW_WORKSPACE = "sf.console.workspace";
 
@@ -107,7 +110,7 @@ public class ConsoleScope {
           caller()
               .workspaceId()
               .map(id -> workspaces.get(new ConsoleWorkspace(id)))
-              .orElseGet(() -> getWorkspaces().stream().findFirst().orElse(null));
+              .orElseGet(() -> workspaces.search(null, 1).stream().findFirst().orElse(null));
     }
     if (current != null) {
       // Postbacks carry no query string: the view remembers its workspace in its own state.
@@ -135,9 +138,18 @@ public class ConsoleScope {
     return current;
   }
 
+  /**
+   * The picker's choices: the first {@value #PICKER_SIZE} workspaces by name, and the page's own (a
+   * platform with thousands of workspaces finds the others on the Workspaces page).
+   */
   public List<WorkspaceRow> getWorkspaces() {
     if (visible == null) {
-      visible = workspaces.visible();
+      List<WorkspaceRow> first = new ArrayList<>(workspaces.search(null, PICKER_SIZE));
+      WorkspaceRow page = getCurrent();
+      if (page != null && first.stream().noneMatch(w -> w.id().equals(page.id()))) {
+        first.add(0, page);
+      }
+      visible = first;
     }
     return visible;
   }

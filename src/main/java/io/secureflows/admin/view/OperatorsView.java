@@ -2,6 +2,7 @@ package io.secureflows.admin.view;
 
 import io.secureflows.admin.facade.OperatorFacade;
 import io.secureflows.admin.facade.dto.OperatorRow;
+import io.secureflows.platform.error.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -104,7 +105,12 @@ public class OperatorsView implements Serializable {
     if ("platform-operator".equals(role) || workspaceId == null || workspaceId.isBlank()) {
       return null;
     }
-    return UUID.fromString(workspaceId);
+    try {
+      return UUID.fromString(workspaceId.strip());
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of(
+          "workspace", "is not a workspace id (see the Workspaces page)");
+    }
   }
 
   public List<OperatorRow> getRows() {

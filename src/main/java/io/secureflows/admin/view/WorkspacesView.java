@@ -10,7 +10,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
-/** Workspaces: list, create (platform operators), rename. */
+/** Workspaces: search by name, create (platform operators), rename. */
 @Named
 @ViewScoped
 public class WorkspacesView implements Serializable {
@@ -18,13 +18,30 @@ public class WorkspacesView implements Serializable {
 
   @Inject WorkspaceFacade workspaces;
 
+  /** The most workspaces one search shows: narrow it by name to find others. */
+  static final int PAGE = 200;
+
   private List<WorkspaceRow> rows;
+  private String search;
   private String newName;
   private UUID renaming;
   private String rename;
 
   public void load() {
-    rows = workspaces.visible();
+    rows = workspaces.search(search, PAGE);
+  }
+
+  /** Whether more workspaces match than the page shows. */
+  public boolean isTruncated() {
+    return rows != null && rows.size() >= PAGE;
+  }
+
+  public String getSearch() {
+    return search;
+  }
+
+  public void setSearch(String search) {
+    this.search = search;
   }
 
   public void create() {

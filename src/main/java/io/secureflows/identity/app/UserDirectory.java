@@ -9,6 +9,7 @@ import io.secureflows.platform.error.ConflictException;
 import io.secureflows.platform.error.FieldError;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.error.NotFoundException;
+import io.secureflows.platform.persistence.LikePatterns;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.session.app.SessionRegistry;
 import io.secureflows.workspace.app.WorkspaceService;
@@ -84,7 +85,7 @@ public class UserDirectory {
                 + "and u.email > :after order by u.email",
             EndUser.class)
         .setParameter("ws", workspaceId)
-        .setParameter("prefix", escapeLike(prefix) + "%")
+        .setParameter("prefix", LikePatterns.escape(prefix) + "%")
         .setParameter("after", afterEmail == null ? "" : afterEmail)
         .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
         .getResultList();
@@ -158,9 +159,5 @@ public class UserDirectory {
         .getResultStream()
         .findFirst()
         .orElse(null);
-  }
-
-  private static String escapeLike(String value) {
-    return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

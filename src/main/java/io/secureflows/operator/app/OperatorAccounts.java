@@ -20,6 +20,7 @@ import io.secureflows.platform.security.LockoutPolicy;
 import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.platform.tenancy.OperatorRole;
+import io.secureflows.workspace.app.WorkspaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,6 +62,8 @@ public class OperatorAccounts {
   @Inject CallerContext callers;
 
   @Inject PlatformSecrets secrets;
+
+  @Inject WorkspaceService workspaces;
 
   @Inject AuditLog auditLog;
 
@@ -195,6 +198,8 @@ public class OperatorAccounts {
     checkPassword(password, errors);
     if (role == null) {
       errors.add(new FieldError("role", "is required"));
+    } else {
+      checkScope(role, workspaceId, errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -243,11 +248,16 @@ public class OperatorAccounts {
 
   public void changeRole(UUID operatorId, OperatorRole role, UUID workspaceId) {
     Operator operator = manageable(operatorId);
-    try {
-      operator.changeRole(role, workspaceId, clock.instant());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw InvalidInputException.of("role", "does not fit the workspace chosen");
+    List<FieldError> errors = new ArrayList<>();
+    if (role == null) {
+      errors.add(new FieldError("role", "is required"));
+    } else {
+      checkScope(role, workspaceId, errors);
     }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    operator.changeRole(role, workspaceId, clock.instant());
     auditByCaller(
         "operator.role_changed",
         operator,
@@ -374,6 +384,20 @@ public class OperatorAccounts {
       throw new NotFoundException("Operator");
     }
     return operator;
+  }
+
+  /**
+   * A platform operator has no workspace and a workspace admin exactly one, which must exist; an
+   * auditor may have one or none (then it reads every workspace's logs).
+   */
+  private void checkScope(OperatorRole role, UUID workspaceId, List<FieldError> errors) {
+    if (role == OperatorRole.PLATFORM_OPERATOR && workspaceId != null) {
+      errors.add(new FieldError("workspace", "must be empty for a platform operator"));
+    } else if (role == OperatorRole.WORKSPACE_ADMIN && workspaceId == null) {
+      errors.add(new FieldError("workspace", "is required for a workspace admin"));
+    } else if (workspaceId != null) {
+      workspaces.get(workspaceId);
+    }
   }
 
   private static void checkPassword(String password, List<FieldError> errors) {

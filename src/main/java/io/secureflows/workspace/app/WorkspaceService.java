@@ -4,6 +4,7 @@ import io.secureflows.audit.AuditLog;
 import io.secureflows.audit.AuditRecord;
 import io.secureflows.crypto.app.KeyRing;
 import io.secureflows.platform.error.NotFoundException;
+import io.secureflows.platform.persistence.LikePatterns;
 import io.secureflows.platform.tenancy.Caller;
 import io.secureflows.platform.tenancy.CallerContext;
 import io.secureflows.workspace.domain.Workspace;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Creates, lists, reads and renames workspaces within the caller's scope. */
@@ -59,6 +61,30 @@ public class WorkspaceService {
     return em.createQuery("select w from Workspace w where w.id = :id", Workspace.class)
         .setParameter("id", caller.workspaceId().orElseThrow())
         .getResultList();
+  }
+
+  /**
+   * The workspaces the caller may see whose name contains the text (any case), by name, at most
+   * {@code limit}: what a person looks through, where {@link #list} would be every workspace.
+   */
+  public List<Workspace> search(String nameContains, int limit) {
+    Caller caller = callers.require();
+    String pattern =
+        "%"
+            + (nameContains == null
+                ? ""
+                : LikePatterns.escape(nameContains.strip().toLowerCase(Locale.ROOT)))
+            + "%";
+    var query =
+        em.createQuery(
+                "select w from Workspace w where lower(w.name) like :pattern escape '!'"
+                    + (caller.isPlatformWide() ? "" : " and w.id = :id")
+                    + " order by w.name, w.id",
+                Workspace.class)
+            .setParameter("pattern", pattern)
+            .setMaxResults(Math.max(1, limit));
+    caller.workspaceId().ifPresent(id -> query.setParameter("id", id));
+    return query.getResultList();
   }
 
   public Workspace get(UUID id) {
