@@ -103,6 +103,12 @@ public class SessionAdministration {
         .append(", s.id ")
         .append(direction)
         .append(" limit :limit");
+    // Workspaces differ in size by orders of magnitude. After five runs of a prepared statement
+    // PostgreSQL may switch to a generic plan, made for an average workspace, which then reads a
+    // whole large workspace to sort it (measured: 565 ms instead of 5 ms over a million sessions).
+    // Custom plans see the workspace's own statistics; planning costs far less than that.
+    em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+        .getSingleResult();
     var search =
         em.createNativeQuery(sql.toString())
             .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
