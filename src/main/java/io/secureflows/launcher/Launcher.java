@@ -154,6 +154,17 @@ public final class Launcher {
     String publicHost =
         httpAddress.equals("0.0.0.0") || httpAddress.equals("::") ? "127.0.0.1" : httpAddress;
     serverEnv.putIfAbsent("SF_TOKEN_ISSUER", "https://" + hostForUri(publicHost) + ":" + httpsPort);
+    serverEnv.putIfAbsent("SF_DEMO_ORIGIN", "https://" + hostForUri(publicHost) + ":" + httpsPort);
+    String demoNote;
+    if (!"true".equalsIgnoreCase(serverEnv.get("SF_DEMO"))) {
+      demoNote = "off (SF_DEMO=false)";
+    } else if (env.get("SF_DEMO_PASSWORD") == null) {
+      serverEnv.put("SF_DEMO_PASSWORD", secrets.getOrCreate("demo-user.password"));
+      demoNote =
+          "/demo/   (demo@example.com, password in " + secrets.file("demo-user.password") + ")";
+    } else {
+      demoNote = "/demo/   (demo@example.com, password from SF_DEMO_PASSWORD)";
+    }
     String masterKeyNote = masterKey(secrets, serverEnv);
 
     TlsKeystore tls = tls(secrets, httpAddress);
@@ -207,6 +218,7 @@ public final class Launcher {
         ──────────────────────────────────────────────────────────────────────────
          secureFlows is ready
            Admin console      %s/admin/   (sign in as 'admin')
+           Demo application   %s
            API                %s/api/v1
            OpenAPI            %s/openapi
            Health             %s/health/ready
@@ -222,6 +234,7 @@ public final class Launcher {
         """
             .formatted(
                 base,
+                demoNote.startsWith("/") ? base + demoNote : demoNote,
                 base,
                 base,
                 base,

@@ -69,6 +69,7 @@ public final class Browser implements AutoCloseable {
       options.addArguments("--ignore-certificate-errors");
       LoggingPreferences logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
+      logs.enable(LogType.PERFORMANCE, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
     }
     if (!javaScript) {
@@ -96,6 +97,33 @@ public final class Browser implements AutoCloseable {
                     || entry.getMessage().contains("Content Security Policy"))
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /**
+   * The body of the latest response whose address ends with {@code pathSuffix}, read from the
+   * browser's network log (DevTools): what a page received without showing it anywhere.
+   */
+  public String responseBody(String pathSuffix) {
+    String requestId = null;
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+      try (var reader =
+          jakarta.json.Json.createReader(new java.io.StringReader(entry.getMessage()))) {
+        var message = reader.readObject().getJsonObject("message");
+        if ("Network.responseReceived".equals(message.getString("method", ""))) {
+          var params = message.getJsonObject("params");
+          if (params.getJsonObject("response").getString("url", "").endsWith(pathSuffix)) {
+            requestId = params.getString("requestId");
+          }
+        }
+      }
+    }
+    if (requestId == null) {
+      throw new IllegalStateException("no response for " + pathSuffix + " in the network log");
+    }
+    Map<String, Object> body =
+        ((ChromeDriver) driver)
+            .executeCdpCommand("Network.getResponseBody", Map.of("requestId", requestId));
+    return (String) body.get("body");
   }
 
   public WebDriver driver() {

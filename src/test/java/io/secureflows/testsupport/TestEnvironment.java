@@ -32,6 +32,11 @@ public final class TestEnvironment implements BeforeAllCallback {
    */
   public static final String CONSOLE_ADMIN_PASSWORD = "console_admin_password_test_only";
 
+  /**
+   * The demo user's password ({@code SF_DEMO_PASSWORD}): demo@example.com in the demo workspace.
+   */
+  public static final String DEMO_PASSWORD = "demo_user_password_test_only";
+
   private static volatile Environment environment;
 
   @Override
@@ -94,7 +99,9 @@ public final class TestEnvironment implements BeforeAllCallback {
             "-Dsf.admin.password=" + CONSOLE_ADMIN_PASSWORD,
             "-Dsf.master-key.keystore=" + masterKeystore,
             "-Dsf.master-key.keystore-password=" + secrets.getOrCreate("master-keystore.password"),
-            "-Dsf.demo=true");
+            "-Dsf.demo=true",
+            "-Dsf.demo.origin=https://127.0.0.1:" + httpsPort,
+            "-Dsf.demo.password=" + DEMO_PASSWORD);
     System.setProperty("payara.cmdOptions", cmdOptions);
     // clusterEnabled keeps the adapter from adding --nocluster, which would cancel --nohazelcast
     // (STACK.md, trap 7).

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,6 +38,17 @@ public class DemoWorkspaceBootstrap {
   @Inject
   @ConfigProperty(name = "sf.demo", defaultValue = "false")
   boolean demo;
+
+  /** The demo workspace, if the registry has one (found by its name, oldest first). */
+  public static Optional<UUID> find(EntityManager em) {
+    return em.createQuery(
+            "select w.id from Workspace w where w.name = :name order by w.createdAt, w.id",
+            UUID.class)
+        .setParameter("name", DEMO_WORKSPACE_NAME)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
 
   @PostConstruct
   void bootstrap() {
