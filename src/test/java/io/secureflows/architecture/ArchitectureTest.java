@@ -1,5 +1,6 @@
 package io.secureflows.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,33 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage(ROOT + ".launcher.."));
+  }
+
+  // The Java client is a library for applications that call secureFlows: shipped beside the
+  // server, it must work without it, and the server must never come to rely on it.
+  @Test
+  void nothingInTheServerDependsOnTheClient() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT + ".client..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".client.."));
+  }
+
+  // The client meets the server only through the HTTP contract (API.md): it may not borrow the
+  // server's types, which would tie callers to the WAR's classes and its dependencies.
+  @Test
+  void theClientDependsOnNothingOfTheServer() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".client..")
+            .should()
+            .dependOnClassesThat(
+                JavaClass.Predicates.resideInAPackage(ROOT + "..")
+                    .and(not(JavaClass.Predicates.resideInAPackage(ROOT + ".client..")))));
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A workspace with one web application, made through the admin API, whose users sign in through the
- * real hosted login and token endpoint: what the isolation tests need twice.
+ * real hosted login and token endpoint: what the isolation tests need twice. A test of a client
+ * stops at the authorization code ({@link #authorizationCode}) and exchanges it itself.
  */
 public final class Tenant {
   public static final String REDIRECT = "https://app.example.com/callback";
@@ -31,6 +32,15 @@ public final class Tenant {
 
   /** A user who signed in: the sessionToken and its session. */
   public record SignedIn(String userId, String email, String token, String sessionId) {}
+
+  /** A user of the workspace, who signs in with {@link #PASSWORD}. */
+  public record User(String id, String email) {}
+
+  /**
+   * What the browser brought back to the redirect URI, and the PKCE verifier that goes with it: the
+   * two things an application exchanges for a sessionToken.
+   */
+  public record AuthorizationCode(String code, String verifier) {}
 
   private Tenant(URL deployment, String workspaceId, String clientId, String applicationId) {
     this.deployment = deployment;
@@ -79,8 +89,8 @@ public final class Tenant {
     return key.json().getString("key");
   }
 
-  /** A new user of this workspace, signed in to its application. */
-  public SignedIn newUserSignedIn() {
+  /** A new user of this workspace, made through the admin API; not signed in. */
+  public User newUser() {
     String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     Reply user =
         platformAdmin()
@@ -88,11 +98,43 @@ public final class Tenant {
                 "/api/v1/admin/workspaces/" + workspaceId + "/users",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(user.status()).as(user.body()).isEqualTo(201);
-    return signIn(user.json().getString("id"), email);
+    return new User(user.json().getString("id"), email);
+  }
+
+  /** A new user of this workspace, signed in to its application. */
+  public SignedIn newUserSignedIn() {
+    User user = newUser();
+    return signIn(user.id(), user.email());
   }
 
   /** Signs the user in through hosted login and exchanges the code (PKCE S256). */
   public SignedIn signIn(String userId, String email) {
+    AuthorizationCode code = authorizationCode(email);
+    Map<String, String> exchange = new LinkedHashMap<>();
+    exchange.put("grant_type", "authorization_code");
+    exchange.put("code", code.code());
+    exchange.put("code_verifier", code.verifier());
+    exchange.put("client_id", clientId);
+    exchange.put("redirect_uri", REDIRECT);
+    Reply token =
+        api()
+            .send(
+                "POST",
+                "/api/v1/token",
+                BodyPublishers.ofString(form(exchange)),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    return new SignedIn(
+        userId, email, token.json().getString("sessionToken"), token.json().getString("sessionId"));
+  }
+
+  /**
+   * Runs the browser's half of the hosted login (the authorize page, then its form with the
+   * password) and stops where an application takes over: at the code the 303 carries to the
+   * redirect URI, with its PKCE verifier, not yet exchanged.
+   */
+  public AuthorizationCode authorizationCode(String email) {
     String verifier = "v" + UUID.randomUUID() + "-" + UUID.randomUUID();
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("response_type", "code");
@@ -129,23 +171,8 @@ public final class Tenant {
         code = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
       }
     }
-    Map<String, String> exchange = new LinkedHashMap<>();
-    exchange.put("grant_type", "authorization_code");
-    exchange.put("code", code);
-    exchange.put("code_verifier", verifier);
-    exchange.put("client_id", clientId);
-    exchange.put("redirect_uri", REDIRECT);
-    Reply token =
-        api()
-            .send(
-                "POST",
-                "/api/v1/token",
-                BodyPublishers.ofString(form(exchange)),
-                "Content-Type",
-                "application/x-www-form-urlencoded");
-    assertThat(token.status()).as(token.body()).isEqualTo(200);
-    return new SignedIn(
-        userId, email, token.json().getString("sessionToken"), token.json().getString("sessionId"));
+    assertThat(code).as(location).isNotBlank();
+    return new AuthorizationCode(code, verifier);
   }
 
   private static String form(Map<String, String> parameters) {
