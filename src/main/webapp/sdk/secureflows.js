@@ -1,6 +1,6 @@
 // secureFlows browser SDK: hosted login with PKCE, and the encrypted per-user session payload.
 //
-// The rules it keeps (docs/security.md, "the integration contract"):
+// The rules it keeps (docs/integration/browser-sdk.md):
 // - the sessionToken lives in this module's closure only: never in localStorage, sessionStorage, a cookie, the URL or
 //   the DOM. A reload forgets it; signing in again is silent while the hosted-login cookie is valid;
 // - sessionStorage holds the PKCE verifier, the state and where to return, for the login round trip only, and they

@@ -8,7 +8,9 @@ import io.secureflows.testsupport.IntegrationTest;
 import io.secureflows.testsupport.TestEnvironment;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,6 +43,7 @@ class BrowserSdkIT {
   @Test
   void theTokenStaysInMemoryAndASilentSignInFindsTheSameNote() throws Exception {
     String note = "remember the milk " + UUID.randomUUID();
+    List<String> tokens = new ArrayList<>();
     try (Browser browser = Browser.startForHttps()) {
       WebDriver page = browser.driver();
       page.get(demo());
@@ -59,6 +62,7 @@ class BrowserSdkIT {
       waitForStatus(page, "Signed in");
       String token = tokenIn(browser.responseBody("/api/v1/token"));
       assertThat(token).startsWith("eyJ");
+      tokens.add(token);
       assertThat(page.getCurrentUrl()).isEqualTo(demo()).doesNotContain("code=");
       assertNoTokenStored(page, token);
       browser.screenshot("demo-signed-in");
@@ -82,6 +86,17 @@ class BrowserSdkIT {
       assertNoTokenStored(page, token);
       noConsoleErrors(browser);
       browser.screenshot("demo-note-after-silent-sign-in");
+      tokens.add(token);
+    }
+    String console = Files.readString(TestEnvironment.consoleLog());
+    assertThat(console)
+        .as("Payara's output is recorded in " + TestEnvironment.consoleLog())
+        .contains("PayaraMicro");
+    for (String token : tokens) {
+      assertThat(console)
+          .as("the server's output holds no token, nor a token's signature")
+          .doesNotContain(token)
+          .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
     }
   }
 

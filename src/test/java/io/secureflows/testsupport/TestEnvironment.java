@@ -66,6 +66,7 @@ public final class TestEnvironment implements BeforeAllCallback {
         EmbeddedDatabase.start(
             dataDir, secrets, freePort(), false, root.resolve("logs/postgres.log"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database)));
+    recordConsole(root.resolve("logs/console.log"));
 
     int httpsPort = freePort();
     TlsKeystore tls =
@@ -110,6 +111,57 @@ public final class TestEnvironment implements BeforeAllCallback {
         "payara.extraMicroOptions",
         "--nohazelcast --disablephonehome --prebootcommandfile " + preboot);
     return new Environment(database, tls, httpsPort, masterKeystore, secrets);
+  }
+
+  /**
+   * Where everything this test JVM prints goes as well, Payara's console output included (the
+   * adapter pumps it through {@code System.out}): tests read it to prove what the server never
+   * logs.
+   */
+  public static Path consoleLog() {
+    return Path.of(System.getProperty("sf.test.dataDir", "target/it-data"))
+        .toAbsolutePath()
+        .resolve("logs/console.log");
+  }
+
+  private static void recordConsole(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    java.io.OutputStream copy =
+        Files.newOutputStream(
+            file,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    System.setOut(new java.io.PrintStream(new Tee(System.out, copy), true));
+    System.setErr(new java.io.PrintStream(new Tee(System.err, copy), true));
+  }
+
+  /** Writes to the original stream and to the copy, flushing both at once. */
+  private static final class Tee extends java.io.OutputStream {
+    private final java.io.OutputStream original;
+    private final java.io.OutputStream copy;
+
+    Tee(java.io.OutputStream original, java.io.OutputStream copy) {
+      this.original = original;
+      this.copy = copy;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+      original.write(b);
+      copy.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+      original.write(bytes, offset, length);
+      copy.write(bytes, offset, length);
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+      original.flush();
+      copy.flush();
+    }
   }
 
   /** A TLS context that trusts exactly this run's self-signed server certificate. */
