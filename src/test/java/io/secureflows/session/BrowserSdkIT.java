@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.secureflows.testsupport.Browser;
 import io.secureflows.testsupport.Deployments;
 import io.secureflows.testsupport.IntegrationTest;
+import io.secureflows.testsupport.Reply;
+import io.secureflows.testsupport.Tenant;
 import io.secureflows.testsupport.TestEnvironment;
 import jakarta.json.Json;
 import java.io.StringReader;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,6 +38,8 @@ class BrowserSdkIT {
   static WebArchive deployment() {
     return Deployments.secureFlows();
   }
+
+  @ArquillianResource java.net.URL deployment;
 
   private static String demo() {
     return "https://127.0.0.1:" + TestEnvironment.get().httpsPort() + "/demo/";
@@ -98,6 +103,133 @@ class BrowserSdkIT {
           .doesNotContain(token)
           .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
     }
+  }
+
+  /**
+   * A browser application on its own origin (a page this test serves on loopback) imports the SDK
+   * from secureFlows, signs in and keeps a note: the token endpoint and the session API answer it
+   * with CORS because its origin is a registered redirect URI's. A page on an origin no application
+   * registered cannot read the API's answers.
+   */
+  @Test
+  void aPageOnARegisteredOriginUsesTheApiAcrossOriginsAndOthersCannotRead() throws Exception {
+    String sf = "https://127.0.0.1:" + TestEnvironment.get().httpsPort();
+    try (AppServer app = new AppServer();
+        AppServer stranger = new AppServer()) {
+      Tenant tenant = Tenant.create(deployment, "cors");
+      String clientId = "cors-" + UUID.randomUUID().toString().substring(0, 8);
+      Reply registered =
+          tenant
+              .platformAdmin()
+              .postJson(
+                  "/api/v1/admin/workspaces/" + tenant.workspaceId + "/applications",
+                  "{\"clientId\":\""
+                      + clientId
+                      + "\",\"name\":\"Cross-origin app\",\"type\":\"web\",\"redirectUris\":[\""
+                      + app.origin()
+                      + "/\"]}");
+      assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+      Tenant.User user = tenant.newUser();
+      app.serve(sf, clientId);
+      stranger.serve(sf, clientId);
+      String note = "across origins " + UUID.randomUUID();
+
+      try (Browser browser = Browser.startForHttps()) {
+        WebDriver page = browser.driver();
+        page.get(stranger.origin() + "/probe");
+        waitForText(page, "probe", "blocked");
+        page.get(app.origin() + "/probe");
+        waitForText(page, "probe", "readable 410");
+        browser.consoleErrors();
+
+        page.get(app.origin() + "/");
+        waitForText(page, "status", "Not signed in");
+        page.findElement(By.id("signIn")).click();
+        new WebDriverWait(page, Duration.ofSeconds(15))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
+        page.findElement(By.id("email")).sendKeys(user.email());
+        page.findElement(By.id("password")).sendKeys(Tenant.PASSWORD);
+        page.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(page, "status", "Signed in");
+        assertThat(page.getCurrentUrl()).isEqualTo(app.origin() + "/");
+        page.findElement(By.id("note")).sendKeys(note);
+        page.findElement(By.id("save")).click();
+        waitForText(page, "stored", note);
+        noConsoleErrors(browser);
+        assertNoTokenStored(page, tokenIn(browser.responseBody("/api/v1/token")));
+      }
+    }
+  }
+
+  /** A browser application of the test's own, on a loopback port: one page and its module. */
+  private static final class AppServer implements AutoCloseable {
+    private final com.sun.net.httpserver.HttpServer server;
+
+    AppServer() throws java.io.IOException {
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.start();
+    }
+
+    String origin() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void serve(String secureFlows, String clientId) {
+      String html =
+          """
+          <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+          <title>Cross-origin app</title><script type="module" src="/app.js"></script></head>
+          <body><p id="probe">probing</p><p id="status">Loading</p><p id="stored"></p>
+          <button id="signIn" type="button">Sign in</button><input id="note">
+          <button id="save" type="button">Save</button></body></html>
+          """;
+      String script =
+          """
+          import { createClient } from "SF/sdk/secureflows.js";
+          const $ = (id) => document.getElementById(id);
+          if (location.pathname === "/probe") {
+            fetch("SF/api/v1/session/payload").then((r) => { $("probe").textContent = "readable " + r.status; },
+                () => { $("probe").textContent = "blocked"; });
+          }
+          const sf = createClient({ issuer: "SF", clientId: "CLIENT", redirectUri: location.origin + "/" });
+          await sf.handleRedirect();
+          $("status").textContent = sf.isSignedIn() ? "Signed in" : "Not signed in";
+          $("signIn").addEventListener("click", () => sf.login());
+          $("save").addEventListener("click", async () => {
+            const etag = await sf.putPayload({ note: $("note").value });
+            const stored = await sf.getPayload();
+            $("stored").textContent = stored.document.note + " " + (etag === stored.etag);
+          });
+          """
+              .replace("SF", secureFlows)
+              .replace("CLIENT", clientId);
+      server.createContext(
+          "/",
+          exchange -> {
+            boolean module = exchange.getRequestURI().getPath().equals("/app.js");
+            byte[] body =
+                (module ? script : html).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange
+                .getResponseHeaders()
+                .set("Content-Type", module ? "text/javascript" : "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          });
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  private static void waitForText(WebDriver page, String id, String text) {
+    new WebDriverWait(page, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
   }
 
   private static String tokenIn(String tokenResponse) {
