@@ -1,7 +1,6 @@
 package io.secureflows.admin.facade;
 
 import io.secureflows.admin.facade.dto.Dashboard;
-import io.secureflows.admin.facade.dto.KeyRow;
 import io.secureflows.audit.ActivityStats;
 import io.secureflows.platform.tenancy.TenantScoped;
 import io.secureflows.session.app.SessionAdministration;
@@ -30,18 +29,7 @@ public class DashboardFacade {
                     new Dashboard.Minute(
                         m.start(), m.apiCalls(), m.serverErrors(), m.signIns(), m.failedSignIns()))
             .toList();
-    List<KeyRow> keyRows = keys.status(workspace);
-    long underActive =
-        keyRows.stream()
-            .filter(k -> k.state().equals("active"))
-            .mapToLong(KeyRow::protectedRecords)
-            .sum();
-    long underOlder =
-        keyRows.stream()
-            .filter(k -> !k.state().equals("active"))
-            .mapToLong(KeyRow::protectedRecords)
-            .sum();
     return new Dashboard(
-        overview.active(), overview.awaitingPurge(), lastHour, keyRows, underActive, underOlder);
+        overview.active(), overview.awaitingPurge(), lastHour, keys.status(workspace));
   }
 }

@@ -59,13 +59,7 @@ public class KeysView implements Serializable {
 
   /** Share of the workspace's encrypted records under the active version, 0 to 100. */
   public int getRewrapPercent() {
-    long active =
-        rows.stream()
-            .filter(k -> k.state().equals("active"))
-            .mapToLong(KeyRow::protectedRecords)
-            .sum();
-    long all = rows.stream().mapToLong(KeyRow::protectedRecords).sum();
-    return all == 0 ? 100 : (int) (active * 100 / all);
+    return KeyRow.rewrapPercent(rows);
   }
 
   /** Whether records still wait under older versions. */

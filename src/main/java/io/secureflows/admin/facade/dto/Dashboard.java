@@ -9,12 +9,7 @@ import java.util.List;
  * minute, and its keys with how far rewrapping under the active version has come.
  */
 public record Dashboard(
-    long activeSessions,
-    long awaitingPurge,
-    List<Minute> lastHour,
-    List<KeyRow> keys,
-    long recordsUnderActiveKey,
-    long recordsUnderOlderKeys)
+    long activeSessions, long awaitingPurge, List<Minute> lastHour, List<KeyRow> keys)
     implements Serializable {
 
   /** One minute of activity. */
@@ -24,8 +19,7 @@ public record Dashboard(
 
   /** Share of encrypted records already under the active key version, 0 to 100. */
   public int rewrapPercent() {
-    long total = recordsUnderActiveKey + recordsUnderOlderKeys;
-    return total == 0 ? 100 : (int) (recordsUnderActiveKey * 100 / total);
+    return KeyRow.rewrapPercent(keys);
   }
 
   /** API calls per minute over the last completed minute. */
