@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -102,6 +103,96 @@ class BrowserSdkIT {
           .as("the server's output holds no token, nor a token's signature")
           .doesNotContain(token)
           .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+    }
+  }
+
+  /**
+   * Two tabs share one login without storing the token: the second tab joins the first over
+   * BroadcastChannel. A stale write answers 412 and changes nothing. When an operator revokes the
+   * session, the next call answers 410 and the SDK signs in again (silently, with the hosted-login
+   * cookie), returns to the same page, and the note saved before is still there.
+   */
+  @Test
+  void tabsShareOneLoginAndA410SignsInAgainWithoutLosingTheNote() throws Exception {
+    String first = "first note " + UUID.randomUUID();
+    String fromSecondTab = "second tab's note " + UUID.randomUUID();
+    try (Browser browser = Browser.startForHttps()) {
+      WebDriver page = browser.driver();
+      page.get(demo());
+      waitForStatus(page, "Not signed in.");
+      page.findElement(By.id("signIn")).click();
+      new WebDriverWait(page, Duration.ofSeconds(15))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
+      page.findElement(By.id("email")).sendKeys("demo@example.com");
+      page.findElement(By.id("password")).sendKeys(TestEnvironment.DEMO_PASSWORD);
+      page.findElement(By.cssSelector("button[type=submit]")).click();
+      waitForStatus(page, "Signed in");
+      String token = tokenIn(browser.responseBody("/api/v1/token"));
+      replaceNote(page, first);
+      page.findElement(By.id("save")).click();
+      waitForStatus(page, "Saved.");
+      String firstTab = page.getWindowHandle();
+
+      page.switchTo().newWindow(WindowType.TAB);
+      page.get(demo());
+      waitForStatus(page, "Signed in");
+      assertThat(page.getCurrentUrl()).as("joined without a login round trip").isEqualTo(demo());
+      assertThat(page.findElement(By.id("note")).getDomProperty("value")).isEqualTo(first);
+      assertNoTokenStored(page, token);
+      replaceNote(page, fromSecondTab);
+      page.findElement(By.id("save")).click();
+      waitForStatus(page, "Saved.");
+
+      page.switchTo().window(firstTab);
+      replaceNote(page, "a stale edit");
+      page.findElement(By.id("save")).click();
+      waitForStatus(page, "The note changed elsewhere since you loaded it");
+
+      revokeTheDemoUsersSessions();
+      page.findElement(By.id("reload")).click();
+      waitForStatus(page, "Signed in");
+      assertThat(page.getCurrentUrl()).as("back at the same place").isEqualTo(demo());
+      assertThat(page.findElements(By.id("password")))
+          .as("the hosted-login cookie signs in without a password")
+          .isEmpty();
+      assertThat(page.findElement(By.id("note")).getDomProperty("value"))
+          .as("the stale edit changed nothing; the note answered 200 is kept")
+          .isEqualTo(fromSecondTab);
+      String newToken = tokenIn(browser.responseBody("/api/v1/token"));
+      assertThat(newToken).isNotEqualTo(token);
+      assertNoTokenStored(page, newToken);
+      assertThat(browser.consoleErrors())
+          .as("only the expected 412 and 410 answers, logged by the browser")
+          .allSatisfy(error -> assertThat(error).containsAnyOf("412", "410"));
+    }
+  }
+
+  private static void replaceNote(WebDriver page, String text) {
+    page.findElement(By.id("note")).clear();
+    page.findElement(By.id("note")).sendKeys(text);
+  }
+
+  /** What an operator does in the console or the admin API: revoke every active demo session. */
+  private void revokeTheDemoUsersSessions() {
+    io.secureflows.testsupport.ApiClient admin =
+        io.secureflows.testsupport.ApiClient.forDeployment(deployment)
+            .bearer(TestEnvironment.PLATFORM_API_KEY);
+    String workspaceId =
+        admin.get("/api/v1/admin/workspaces").items().stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(workspace -> workspace.getString("name").equals("Demo workspace"))
+            .map(workspace -> workspace.getString("id"))
+            .findFirst()
+            .orElseThrow();
+    Reply sessions =
+        admin.get("/api/v1/admin/workspaces/" + workspaceId + "/sessions?state=active&limit=100");
+    assertThat(sessions.items()).as(sessions.body()).isNotEmpty();
+    for (var session : sessions.items()) {
+      String id = session.asJsonObject().getString("id");
+      Reply revoked =
+          admin.postJson(
+              "/api/v1/admin/workspaces/" + workspaceId + "/sessions/" + id + "/revoke", "");
+      assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
     }
   }
 
