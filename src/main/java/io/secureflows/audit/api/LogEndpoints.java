@@ -7,41 +7,29 @@ import io.secureflows.audit.LogReader;
 import io.secureflows.audit.LogTable;
 import io.secureflows.platform.error.InvalidInputException;
 import io.secureflows.platform.rest.CacheControls;
-import io.secureflows.platform.rest.PathIds;
 import io.secureflows.platform.tenancy.WorkspaceScopes;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.UUID;
 
 /**
- * Queries and exports of one of a workspace's logs: {@code GET} a page (newest first, keyset {@code
- * cursor}), {@code GET export?format=jsonl|csv} every matching row oldest first, streamed.
+ * What the audit and the access-log resources share: a page of one of a workspace's logs (newest
+ * first, keyset {@code cursor}) and the export of every matching row, oldest first, streamed. The
+ * resources declare their own JAX-RS methods so that the OpenAPI description names their paths.
  */
-public abstract class LogResource {
+@ApplicationScoped
+public class LogEndpoints {
 
   @Inject AuditTrail trail;
 
   @Inject WorkspaceScopes scopes;
 
-  @PathParam("workspaceId")
-  String workspaceId;
-
-  abstract LogTable table();
-
-  @GET
-  public Response page(
-      @BeanParam LogFilters filters,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
-    LogQuery query = filters.parse(table(), limit, cursor);
-    LogReader.Page page = trail.page(table(), workspace(), query);
+  Response page(LogTable table, UUID workspace, LogFilters filters, String limit, String cursor) {
+    LogQuery query = filters.parse(table, limit, cursor);
+    LogReader.Page page = trail.page(table, workspace, query);
     return Response.ok(
             new LogPageView(page.rows(), page.next() == null ? null : page.next().encode()),
             MediaType.APPLICATION_JSON_TYPE)
@@ -49,16 +37,12 @@ public abstract class LogResource {
         .build();
   }
 
-  @GET
-  @Path("export")
-  public Response export(@QueryParam("format") String format, @BeanParam LogFilters filters) {
+  Response export(LogTable table, UUID workspace, String format, LogFilters filters) {
     LogExport.Format chosen = LogExport.Format.named(format);
     if (chosen == null) {
       throw InvalidInputException.of("format", "must be jsonl or csv");
     }
-    LogQuery query = filters.parse(table(), null, null);
-    UUID workspace = workspace();
-    LogTable table = table();
+    LogQuery query = filters.parse(table, null, null);
     trail.requireReadable(workspace);
     StreamingOutput body =
         output -> LogExport.stream(scopes, trail, table, workspace, query, chosen, output);
@@ -68,9 +52,5 @@ public abstract class LogResource {
             "attachment; filename=\"" + LogExport.fileName(table, workspace, chosen) + "\"")
         .cacheControl(CacheControls.noStore())
         .build();
-  }
-
-  UUID workspace() {
-    return PathIds.parse(workspaceId, "Workspace");
   }
 }
