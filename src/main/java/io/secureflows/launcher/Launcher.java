@@ -317,6 +317,11 @@ public final class Launcher {
             warFile.toAbsolutePath().toString(),
             "--contextroot",
             "/"));
+    String postboot = env.getOrDefault("SF_POSTBOOT_COMMANDS", "");
+    if (!postboot.isBlank()) {
+      command.addAll(
+          List.of("--postbootcommandfile", Path.of(postboot).toAbsolutePath().toString()));
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // One log per start, so that what the launcher reads in it is about this start; the previous
     // one is kept.

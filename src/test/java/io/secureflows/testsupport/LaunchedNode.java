@@ -26,11 +26,13 @@ public final class LaunchedNode implements AutoCloseable {
   private final StringBuffer output = new StringBuffer();
   private final CountDownLatch ready = new CountDownLatch(1);
   private final int httpPort;
+  private final int httpsPort;
 
-  private LaunchedNode(Process process, Path dataDir, int httpPort) {
+  private LaunchedNode(Process process, Path dataDir, int httpPort, int httpsPort) {
     this.process = process;
     this.dataDir = dataDir;
     this.httpPort = httpPort;
+    this.httpsPort = httpsPort;
     Thread reader =
         new Thread(
             () -> {
@@ -54,12 +56,11 @@ public final class LaunchedNode implements AutoCloseable {
 
   /**
    * Starts a node with its own data folder under {@code target/it-data}; {@code settings} add to or
-   * override the defaults (the test database's roles, free ports, no demo).
+   * override the defaults (the test database's roles unless {@code settings} name a database
+   * password, free ports, no demo).
    */
   public static LaunchedNode start(String name, String jdbcUrl, Map<String, String> settings)
       throws IOException {
-    TestEnvironment.Environment environment = TestEnvironment.get();
-    EmbeddedDatabase database = environment.database();
     Path dataDir = Path.of("target/it-data").resolve(name).toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,9 +79,12 @@ public final class LaunchedNode implements AutoCloseable {
     all.put("SF_DATA_DIR", dataDir.toString());
     all.put("SF_DB_URL", jdbcUrl);
     all.put("SF_DB_USER", EmbeddedDatabase.RUNTIME);
-    all.put("SF_DB_PASSWORD", database.runtimePassword());
     all.put("SF_DB_OWNER_USER", EmbeddedDatabase.OWNER);
-    all.put("SF_DB_OWNER_PASSWORD", database.ownerPassword());
+    if (!settings.containsKey("SF_DB_PASSWORD")) {
+      EmbeddedDatabase database = TestEnvironment.get().database();
+      all.put("SF_DB_PASSWORD", database.runtimePassword());
+      all.put("SF_DB_OWNER_PASSWORD", database.ownerPassword());
+    }
     all.put("SF_HTTP_PORT", Integer.toString(freePort()));
     all.put("SF_HTTPS_PORT", Integer.toString(freePort()));
     all.put("SF_DEMO", "false");
@@ -89,7 +93,11 @@ public final class LaunchedNode implements AutoCloseable {
     env.putAll(all);
     Process process = builder.start();
     process.getOutputStream().close();
-    return new LaunchedNode(process, dataDir, Integer.parseInt(all.get("SF_HTTP_PORT")));
+    return new LaunchedNode(
+        process,
+        dataDir,
+        Integer.parseInt(all.get("SF_HTTP_PORT")),
+        Integer.parseInt(all.get("SF_HTTPS_PORT")));
   }
 
   /** Whether it reported ready within the time; false also when it stopped first. */
@@ -118,6 +126,20 @@ public final class LaunchedNode implements AutoCloseable {
   /** Its plain-HTTP loopback port. */
   public int httpPort() {
     return httpPort;
+  }
+
+  /** Its HTTPS port (on 127.0.0.1 like the HTTP one). */
+  public int httpsPort() {
+    return httpsPort;
+  }
+
+  /** The Payara Micro process the launcher started (its only child), once it runs. */
+  public ProcessHandle server() {
+    return process
+        .toHandle()
+        .children()
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the launcher has not started the server"));
   }
 
   /** What the launcher printed so far. */

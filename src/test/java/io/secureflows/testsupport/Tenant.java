@@ -50,6 +50,14 @@ public final class Tenant {
   }
 
   public static Tenant create(URL deployment, String label) {
+    return create(deployment, label, "");
+  }
+
+  /**
+   * The same, the application registered with more settings: {@code applicationFields} is the
+   * inside of a JSON object, such as {@code "tokenTtlSeconds":86400}.
+   */
+  public static Tenant create(URL deployment, String label, String applicationFields) {
     ApiClient admin = ApiClient.forDeployment(deployment).bearer(TestEnvironment.PLATFORM_API_KEY);
     Reply workspace =
         admin.postJson(
@@ -64,7 +72,9 @@ public final class Tenant {
                 + clientId
                 + "\",\"name\":\"App\",\"type\":\"web\",\"redirectUris\":[\""
                 + REDIRECT
-                + "\"]}");
+                + "\"]"
+                + (applicationFields.isBlank() ? "" : "," + applicationFields)
+                + "}");
     assertThat(application.status()).as(application.body()).isEqualTo(201);
     return new Tenant(deployment, workspaceId, clientId, application.json().getString("id"));
   }

@@ -1,0 +1,84 @@
+package io.secureflows.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop load: each of {@code workers} threads sends its next request as soon as the previous
+ * one is answered, for the duration. Every answer's latency is kept, so percentiles are exact.
+ */
+final class ClosedLoopLoad {
+
+  /** One request of one worker; true when it got the answer it wanted. */
+  interface Request {
+    boolean send(int worker) throws Exception;
+  }
+
+  /** What one run measured. */
+  record Result(long requests, long errors, double seconds, double p50Millis, double p99Millis) {
+    double perSecond() {
+      return requests / seconds;
+    }
+  }
+
+  private ClosedLoopLoad() {}
+
+  static Result run(int workers, Duration duration, Request request) throws InterruptedException {
+    long[][] latencies = new long[workers][];
+    int[] counts = new int[workers];
+    AtomicLong errors = new AtomicLong();
+    long started = System.nanoTime();
+    long deadline = started + duration.toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      int worker = w;
+      latencies[w] = new long[4096];
+      threads.add(
+          Thread.ofPlatform()
+              .name("load-" + w)
+              .start(
+                  () -> {
+                    while (System.nanoTime() < deadline) {
+                      long sent = System.nanoTime();
+                      boolean ok;
+                      try {
+                        ok = request.send(worker);
+                      } catch (Exception e) {
+                        ok = false;
+                      }
+                      if (!ok) {
+                        errors.incrementAndGet();
+                      }
+                      if (counts[worker] == latencies[worker].length) {
+                        latencies[worker] = Arrays.copyOf(latencies[worker], counts[worker] * 2);
+                      }
+                      latencies[worker][counts[worker]++] = System.nanoTime() - sent;
+                    }
+                  }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    int total = Arrays.stream(counts).sum();
+    long[] all = new long[total];
+    int at = 0;
+    for (int w = 0; w < workers; w++) {
+      System.arraycopy(latencies[w], 0, all, at, counts[w]);
+      at += counts[w];
+    }
+    Arrays.sort(all);
+    return new Result(total, errors.get(), seconds, percentile(all, 50), percentile(all, 99));
+  }
+
+  static double percentile(long[] sortedNanos, double percent) {
+    if (sortedNanos.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(percent / 100 * sortedNanos.length) - 1;
+    return sortedNanos[Math.max(0, index)] / 1e6;
+  }
+}
