@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Closed-loop load: each of {@code workers} threads sends its next request as soon as the previous
@@ -18,7 +19,13 @@ final class ClosedLoopLoad {
   }
 
   /** What one run measured. */
-  record Result(long requests, long errors, double seconds, double p50Millis, double p99Millis) {
+  record Result(
+      long requests,
+      long errors,
+      double seconds,
+      double p50Millis,
+      double p99Millis,
+      String firstFailure) {
     double perSecond() {
       return requests / seconds;
     }
@@ -30,6 +37,7 @@ final class ClosedLoopLoad {
     long[][] latencies = new long[workers][];
     int[] counts = new int[workers];
     AtomicLong errors = new AtomicLong();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
     long started = System.nanoTime();
     long deadline = started + duration.toNanos();
     List<Thread> threads = new ArrayList<>();
@@ -46,8 +54,12 @@ final class ClosedLoopLoad {
                       boolean ok;
                       try {
                         ok = request.send(worker);
+                        if (!ok) {
+                          firstFailure.compareAndSet(null, "an unexpected answer");
+                        }
                       } catch (Exception e) {
                         ok = false;
+                        firstFailure.compareAndSet(null, e.toString());
                       }
                       if (!ok) {
                         errors.incrementAndGet();
@@ -71,7 +83,8 @@ final class ClosedLoopLoad {
       at += counts[w];
     }
     Arrays.sort(all);
-    return new Result(total, errors.get(), seconds, percentile(all, 50), percentile(all, 99));
+    return new Result(
+        total, errors.get(), seconds, percentile(all, 50), percentile(all, 99), firstFailure.get());
   }
 
   static double percentile(long[] sortedNanos, double percent) {

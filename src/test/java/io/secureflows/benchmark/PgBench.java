@@ -100,6 +100,7 @@ final class PgBench {
         failed,
         seconds,
         ClosedLoopLoad.percentile(sorted, 50),
-        ClosedLoopLoad.percentile(sorted, 99));
+        ClosedLoopLoad.percentile(sorted, 99),
+        failed == 0 ? null : failed + " failed transactions in pgbench's log");
   }
 }
