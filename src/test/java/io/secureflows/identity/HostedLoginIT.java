@@ -475,6 +475,26 @@ class HostedLoginIT {
     String expired = TestTokens.signedByServer(expiredClaims);
     assertReauthenticate(api().bearer(expired).get("/api/v1/session"));
 
+    // The verifier allows 30 s of clock skew (mp.jwt.verify.clock.skew): a token one second past
+    // it asks for a new sign-in, one inside it still works.
+    long now = System.currentTimeMillis() / 1000;
+    String pastTheSkew =
+        TestTokens.signedByServer(
+            Json.createObjectBuilder(claims)
+                .add("iat", now - 600)
+                .add("exp", now - 31)
+                .build()
+                .toString());
+    assertReauthenticate(api().bearer(pastTheSkew).get("/api/v1/session"));
+    String insideTheSkew =
+        TestTokens.signedByServer(
+            Json.createObjectBuilder(claims)
+                .add("iat", now - 600)
+                .add("exp", now - 5)
+                .build()
+                .toString());
+    assertThat(api().bearer(insideTheSkew).get("/api/v1/session").status()).isEqualTo(200);
+
     String tampered =
         expired.substring(0, expired.length() - 2) + (expired.endsWith("A") ? "BB" : "AA");
     Reply reply = api().bearer(tampered).get("/api/v1/session");
@@ -504,6 +524,10 @@ class HostedLoginIT {
           TestTokens.signedByAttacker(
               "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"jku\":\"https://evil.example/jwks.json\"}",
               json),
+          TestTokens.signedByAttacker(
+              "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"x5u\":\"https://evil.example/cert.pem\"}",
+              json),
+          TestTokens.signedByAttackerWithItsKeyEmbedded(json),
           hs256WithThePublicKey(kid, json),
           TestTokens.signedByServer(
               Json.createObjectBuilder(claims)
@@ -831,7 +855,32 @@ class HostedLoginIT {
     String token = exchange(code, verifier, clientId, REDIRECT).json().getString("sessionToken");
     exchange(code, verifier, clientId, REDIRECT);
     Reply relogin = exchange(signInForCode(), verifier, clientId, REDIRECT);
-    api().bearer(relogin.json().getString("sessionToken")).postJson("/api/v1/session/signout", "");
+    String liveToken = relogin.json().getString("sessionToken");
+    String plaintext = "payload plaintext " + UUID.randomUUID();
+    assertThat(
+            api()
+                .bearer(liveToken)
+                .send(
+                    "PUT",
+                    "/api/v1/session/payload",
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"note\":\"" + plaintext + "\"}"),
+                    "Content-Type",
+                    "application/json")
+                .status())
+        .isEqualTo(200);
+    String sessionId = relogin.json().getString("sessionId");
+    assertThat(
+            admin()
+                .get(
+                    "/api/v1/admin/workspaces/"
+                        + workspace
+                        + "/sessions/"
+                        + sessionId
+                        + "/payload?reason=support")
+                .body())
+        .contains(plaintext);
+    api().bearer(liveToken).postJson("/api/v1/session/signout", "");
 
     String actions = "select count(*) from audit_event where workspace_id = ?::uuid and action = ?";
     assertThat(TestDatabase.count(actions, workspace, "login.failed")).isEqualTo(1);
@@ -845,6 +894,22 @@ class HostedLoginIT {
     for (String secret : new String[] {PASSWORD, "a wrong password here", token, code, email}) {
       assertThat(TestDatabase.count(everything, workspace, "%" + secret + "%"))
           .as("no secret in the audit")
+          .isZero();
+    }
+    String wholeRow =
+        "select count(*) from audit_event a where workspace_id = ?::uuid and row_to_json(a)::text like ?";
+    for (String secret :
+        new String[] {
+          PASSWORD,
+          "a wrong password here",
+          token,
+          liveToken,
+          code,
+          plaintext,
+          TestEnvironment.PLATFORM_API_KEY
+        }) {
+      assertThat(TestDatabase.count(wholeRow, workspace, "%" + secret + "%"))
+          .as("no secret, token, API key or payload plaintext in any column of the audit")
           .isZero();
     }
     try (var runtime = TestDatabase.asRuntime();

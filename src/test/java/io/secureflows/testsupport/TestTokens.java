@@ -47,9 +47,39 @@ public final class TestTokens {
 
   /** A token with the given header, signed RS256 by a key the server has never seen. */
   public static String signedByAttacker(String headerJson, String claimsJson) throws Exception {
+    return signedBy(attackersKey(), headerJson, claimsJson);
+  }
+
+  /**
+   * A token signed by an attacker's key that carries its own public key in the header ({@code
+   * jwk}), hoping the server trusts what the token says about itself.
+   */
+  public static String signedByAttackerWithItsKeyEmbedded(String claimsJson) throws Exception {
+    KeyPair attacker = attackersKey();
+    java.security.interfaces.RSAPublicKey key =
+        (java.security.interfaces.RSAPublicKey) attacker.getPublic();
+    String header =
+        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"jwk\":{\"kty\":\"RSA\",\"e\":\""
+            + URL.encodeToString(magnitude(key.getPublicExponent()))
+            + "\",\"n\":\""
+            + URL.encodeToString(magnitude(key.getModulus()))
+            + "\"}}";
+    return signedBy(attacker, header, claimsJson);
+  }
+
+  private static byte[] magnitude(java.math.BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+  }
+
+  private static KeyPair attackersKey() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
-    KeyPair attacker = generator.generateKeyPair();
+    return generator.generateKeyPair();
+  }
+
+  private static String signedBy(KeyPair attacker, String headerJson, String claimsJson)
+      throws Exception {
     String input = encode(headerJson) + "." + encode(claimsJson);
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(attacker.getPrivate());

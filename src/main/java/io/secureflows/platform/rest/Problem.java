@@ -29,6 +29,15 @@ public record Problem(
     errors = errors == null ? List.of() : List.copyOf(errors);
   }
 
+  /** The database cannot be reached right now: 503, to be sent with {@code Retry-After}. */
+  public static Problem databaseUnavailable() {
+    return of(
+        "service-unavailable",
+        "Service unavailable",
+        503,
+        "The service cannot reach its database right now. Retry shortly.");
+  }
+
   public static Problem of(String slug, String title, int status, String detail) {
     return new Problem(slug, title, status, detail, List.of());
   }

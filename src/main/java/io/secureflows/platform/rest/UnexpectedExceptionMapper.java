@@ -1,5 +1,6 @@
 package io.secureflows.platform.rest;
 
+import io.secureflows.platform.persistence.DatabaseUnavailable;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -13,8 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * The last line: whatever no other mapper claims. A body that could not be read as JSON is the
- * client's fault (400); anything else is logged with an incident id and answered with a generic 500
- * that carries only that id.
+ * client's fault (400); a database that cannot be reached is an outage (503 with {@code
+ * Retry-After}); anything else is logged with an incident id and answered with a generic 500 that
+ * carries only that id.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -34,6 +36,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
               400,
               "The request body is not valid JSON of the expected shape.")
           .toResponse();
+    }
+    if (DatabaseUnavailable.causes(exception)) {
+      DatabaseUnavailable.report(exception);
+      return Problem.databaseUnavailable()
+          .toResponseBuilder()
+          .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .build();
     }
     String incident = UUID.randomUUID().toString();
     // The exception is logged for operators; its message never reaches the client.

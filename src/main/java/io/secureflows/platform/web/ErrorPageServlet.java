@@ -1,5 +1,6 @@
 package io.secureflows.platform.web;
 
+import io.secureflows.platform.persistence.DatabaseUnavailable;
 import io.secureflows.platform.rest.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The servlet container's error page (web.xml): errors raised outside JAX-RS (an unknown path, a
- * failure in a filter) answer problem+json too, with a generic detail and never the exception.
+ * failure in a filter, a failed commit) answer problem+json too, with a generic detail and never
+ * the exception; a database that cannot be reached answers 503 with {@code Retry-After}.
  */
 public class ErrorPageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -25,7 +27,12 @@ public class ErrorPageServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value && value >= 400 ? value : 500;
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    if (failure != null) {
+    boolean outage = failure != null && DatabaseUnavailable.causes(failure);
+    if (outage) {
+      status = 503;
+      DatabaseUnavailable.report(failure);
+      response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    } else if (failure != null) {
       status = 500;
       LOG.log(Level.SEVERE, "Unhandled error outside the API", failure);
     }
@@ -37,7 +44,8 @@ public class ErrorPageServlet extends HttpServlet {
           case 405 -> "method-not-allowed";
           default -> status >= 500 ? "server-error" : "client-error";
         };
-    Problem problem = Problem.of(slug, title, status, null);
+    Problem problem =
+        outage ? Problem.databaseUnavailable() : Problem.of(slug, title, status, null);
     if (fromConsole(request)) {
       consolePage(request.getContextPath(), response, status, title);
       return;
