@@ -8,20 +8,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if ! command -v pgbench >/dev/null 2>&1; then
-  echo "[secureflows] Installing postgresql-client for pgbench (the database baseline)"
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
-  else
-    echo "The database baseline needs pgbench; install it (apt-get install postgresql-client) or run this" >&2
-    echo "script as root." >&2
-    exit 1
-  fi
-fi
+. payara/packages.sh
+sf_install_packages "the database baseline (pgbench)" pgbench postgresql-client
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "The benchmarks build with Maven 3.8 or newer, which was not found on PATH (apt-get install maven)." >&2

@@ -7,20 +7,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  echo "[secureflows] Installing chromium and chromium-driver for the browser tests"
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  else
-    echo "The browser tests need Debian's chromium and chromium-driver; install them (apt-get install chromium" >&2
-    echo "chromium-driver) or run this script as root." >&2
-    exit 1
-  fi
-fi
+. payara/packages.sh
+sf_install_packages "the browser tests" chromium chromium chromium-driver
+sf_install_packages "the browser tests" chromedriver chromium chromium-driver
 
 if ! command -v mvn >/dev/null 2>&1; then
   echo "The tests build with Maven 3.8 or newer, which was not found on PATH (apt-get install maven)." >&2

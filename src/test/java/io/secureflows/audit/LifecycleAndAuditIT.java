@@ -163,19 +163,8 @@ class LifecycleAndAuditIT {
   void concurrentSweepersPurgeEveryExpiredSessionExactlyOnce() throws Exception {
     Tenant.SignedIn owner = tenant.newUserSignedIn();
     int sessions = 3_000;
-    try (Connection c = TestDatabase.asSuperuser();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "insert into user_session (id, workspace_id, application_id, user_id, created_at, "
-                    + "last_seen_at, expires_at, purge_after) select gen_random_uuid(), ?::uuid, "
-                    + "?::uuid, ?::uuid, now() - interval '2 days', now() - interval '2 days', "
-                    + "now() - interval '1 day', now() - interval '1 day' from generate_series(1, ?)")) {
-      insert.setString(1, tenant.workspaceId);
-      insert.setString(2, tenant.applicationId);
-      insert.setString(3, owner.userId());
-      insert.setInt(4, sessions);
-      insert.executeUpdate();
-    }
+    TestDatabase.insertExpiredSessions(
+        tenant.workspaceId, tenant.applicationId, owner.userId(), sessions);
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       List<Future<Long>> sweeps = new ArrayList<>();

@@ -104,21 +104,8 @@ class CrashSafetyIT {
     Tenant tenant = Tenant.create(deployment, "crash-sweep");
     Tenant.SignedIn owner = tenant.newUserSignedIn();
     try (LaunchedNode node = start()) {
-      try (Connection c = TestDatabase.asSuperuser();
-          PreparedStatement insert =
-              c.prepareStatement(
-                  "insert into user_session (id, workspace_id, application_id, user_id, "
-                      + "created_at, last_seen_at, expires_at, purge_after) "
-                      + "select gen_random_uuid(), ?::uuid, ?::uuid, ?::uuid, "
-                      + "now() - interval '2 days', now() - interval '2 days', "
-                      + "now() - interval '1 day', now() - interval '1 day' "
-                      + "from generate_series(1, ?)")) {
-        insert.setString(1, tenant.workspaceId);
-        insert.setString(2, tenant.applicationId);
-        insert.setString(3, owner.userId());
-        insert.setInt(4, EXPIRED_SESSIONS);
-        insert.executeUpdate();
-      }
+      TestDatabase.insertExpiredSessions(
+          tenant.workspaceId, tenant.applicationId, owner.userId(), EXPIRED_SESSIONS);
       long deadline = System.currentTimeMillis() + 60_000;
       while (left(tenant, owner) == EXPIRED_SESSIONS && System.currentTimeMillis() < deadline) {
         Thread.sleep(50);

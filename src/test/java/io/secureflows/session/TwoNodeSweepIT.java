@@ -11,8 +11,6 @@ import io.secureflows.testsupport.TestEnvironment;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,21 +51,8 @@ class TwoNodeSweepIT {
                 environment.secrets().getOrCreate("master-keystore.password")))) {
       assertThat(second.awaitReady(240)).as(second.output() + second.serverLogTail()).isTrue();
 
-      try (Connection c = TestDatabase.asSuperuser();
-          PreparedStatement insert =
-              c.prepareStatement(
-                  "insert into user_session (id, workspace_id, application_id, user_id, "
-                      + "created_at, last_seen_at, expires_at, purge_after) "
-                      + "select gen_random_uuid(), ?::uuid, ?::uuid, ?::uuid, "
-                      + "now() - interval '2 days', now() - interval '2 days', "
-                      + "now() - interval '1 day', now() - interval '1 day' "
-                      + "from generate_series(1, ?)")) {
-        insert.setString(1, tenant.workspaceId);
-        insert.setString(2, tenant.applicationId);
-        insert.setString(3, owner.userId());
-        insert.setInt(4, SESSIONS);
-        insert.executeUpdate();
-      }
+      TestDatabase.insertExpiredSessions(
+          tenant.workspaceId, tenant.applicationId, owner.userId(), SESSIONS);
 
       long deadline = System.currentTimeMillis() + 120_000;
       long left = SESSIONS;

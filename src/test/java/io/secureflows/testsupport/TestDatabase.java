@@ -35,6 +35,29 @@ public final class TestDatabase {
    * The superuser, for inspecting and tampering with rows: row-level security is forced on the
    * owner too, so only a superuser sees every workspace's rows.
    */
+  /**
+   * Inserts {@code count} sessions of one user and application that expired a day ago and are due
+   * for purge: work for the sweeper, without a sign-in each.
+   */
+  public static void insertExpiredSessions(
+      String workspaceId, String applicationId, String userId, int count) throws SQLException {
+    try (Connection c = asSuperuser();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into user_session (id, workspace_id, application_id, user_id, "
+                    + "created_at, last_seen_at, expires_at, purge_after) "
+                    + "select gen_random_uuid(), ?::uuid, ?::uuid, ?::uuid, "
+                    + "now() - interval '2 days', now() - interval '2 days', "
+                    + "now() - interval '1 day', now() - interval '1 day' "
+                    + "from generate_series(1, ?)")) {
+      insert.setString(1, workspaceId);
+      insert.setString(2, applicationId);
+      insert.setString(3, userId);
+      insert.setInt(4, count);
+      insert.executeUpdate();
+    }
+  }
+
   public static Connection asSuperuser() throws SQLException {
     try {
       return connect(jdbcUrl(), "postgres", TestEnvironment.get().database().superuserPassword());
