@@ -51,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * carries a real sessionToken from the real hosted login. After a JIT warm-up each scenario runs
  * {@code benchmark.load.runs} times (median reported), then the sweeper purges {@code
  * benchmark.load.purgeSessions} expired sessions under read load. Prints one table and writes
- * {@code target/benchmark/api-load.json} and {@code .md}.
+ * {@code target/benchmark/api-load.json} and {@code .md}. With {@code benchmark.load.soakMinutes},
+ * a {@link Soak} at {@code benchmark.load.soakShare} (0.7) of the measured mix maximum follows.
  */
 class ApiLoadBenchmark {
   private static final int CLIENTS = Integer.getInteger("benchmark.load.clients", 32);
@@ -63,6 +64,9 @@ class ApiLoadBenchmark {
       Integer.getInteger("benchmark.load.purgeSessions", 100_000);
   private static final String JAVA_OPTS =
       System.getProperty("benchmark.load.javaOpts", "-Xms256m -Xmx384m");
+  private static final int SOAK_MINUTES = Integer.getInteger("benchmark.load.soakMinutes", 0);
+  private static final double SOAK_SHARE =
+      Double.parseDouble(System.getProperty("benchmark.load.soakShare", "0.7"));
   private static final int ROWS = 10_000;
   private static final String REDIRECT = Tenant.REDIRECT;
   private static final String DOCUMENT = "{\"note\":\"" + "x".repeat(1024 - 11) + "\"}";
@@ -230,6 +234,11 @@ class ApiLoadBenchmark {
         out.resolve("api-load.json"),
         json(samples, purge, idleReadP99, startSeconds),
         StandardCharsets.UTF_8);
+    if (SOAK_MINUTES > 0) {
+      double maximum = median(samples.get("90/10 read/write mix"), ApiLoadBenchmark::perSecond);
+      new Soak(node, db, tenant, http.get("90/10 read/write mix"), server)
+          .run(SOAK_MINUTES, SOAK_SHARE * maximum, CLIENTS, out);
+    }
     assertThat(purge.result().errors())
         .as("reads during the purge, the first error: " + purge.result().firstFailure())
         .isZero();

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Closed-loop load: each of {@code workers} threads sends its next request as soon as the previous
- * one is answered, for the duration. Every answer's latency is kept, so percentiles are exact.
+ * one is answered (or, {@link #paced}, at its next slot of a fixed rate), for the duration. Every
+ * answer's latency is kept, so percentiles are exact.
  */
 final class ClosedLoopLoad {
 
@@ -34,6 +35,20 @@ final class ClosedLoopLoad {
   private ClosedLoopLoad() {}
 
   static Result run(int workers, Duration duration, Request request) throws InterruptedException {
+    return run(workers, duration, 0, request);
+  }
+
+  /**
+   * The same at a fixed rate: each worker sends its next request at its next slot ({@code workers /
+   * perSecond} apart), or at once when its previous answer came after that slot.
+   */
+  static Result paced(int workers, Duration duration, double perSecond, Request request)
+      throws InterruptedException {
+    return run(workers, duration, (long) (workers * 1e9 / perSecond), request);
+  }
+
+  private static Result run(int workers, Duration duration, long intervalNanos, Request request)
+      throws InterruptedException {
     long[][] latencies = new long[workers][];
     int[] counts = new int[workers];
     AtomicLong errors = new AtomicLong();
@@ -49,7 +64,15 @@ final class ClosedLoopLoad {
               .name("load-" + w)
               .start(
                   () -> {
+                    long slot = started + intervalNanos * worker / workers;
                     while (System.nanoTime() < deadline) {
+                      if (intervalNanos > 0) {
+                        long wait = slot - System.nanoTime();
+                        if (wait > 0) {
+                          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        slot = Math.max(slot + intervalNanos, System.nanoTime());
+                      }
                       long sent = System.nanoTime();
                       boolean ok;
                       try {

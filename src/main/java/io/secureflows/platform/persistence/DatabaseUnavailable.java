@@ -8,12 +8,13 @@ import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 
 /**
  * Whether a failure means the database cannot be reached right now (down, restarting, refusing
- * connections, a connection terminated under a transaction, or no pooled connection in time): such
- * a request is answered 503 with {@code Retry-After}, not 500, so that clients and load balancers
- * retry instead of reporting a bug.
+ * connections, a connection terminated under a transaction or at its commit, or no pooled
+ * connection in time): such a request is answered 503 with {@code Retry-After}, not 500, so that
+ * clients and load balancers retry instead of reporting a bug.
  */
 public final class DatabaseUnavailable {
   /** What the 503 answers put in {@code Retry-After}. */
@@ -43,6 +44,11 @@ public final class DatabaseUnavailable {
       if (cause instanceof ResourceException resource && isUnavailable(resource.getErrorCode())) {
         return true;
       }
+      // At commit, Payara's connector turns that failure into an XAException that keeps neither
+      // the cause nor the SQL state, only the driver's message.
+      if (cause instanceof XAException && namesALostConnection(cause.getMessage())) {
+        return true;
+      }
     }
     return false;
   }
@@ -58,6 +64,16 @@ public final class DatabaseUnavailable {
             || sqlState.equals("57P02")
             || sqlState.equals("57P03")
             || sqlState.equals("55000"));
+  }
+
+  /** The PostgreSQL driver's messages for the SQL states above, as a commit failure quotes them. */
+  static boolean namesALostConnection(String message) {
+    return message != null
+        && (message.contains("terminating connection")
+            || message.contains("connection has been closed")
+            || message.contains("not currently accepting connections")
+            || message.contains("Connection refused")
+            || message.contains("An I/O error occurred"));
   }
 
   /** One line for operators, at most every 10 s while an outage lasts; never a stack trace. */

@@ -48,6 +48,21 @@ class DatabaseUnavailableTest {
   }
 
   @Test
+  void aCommitThatLostItsConnectionIsAnOutageEvenWithoutCauseOrState() {
+    javax.transaction.xa.XAException lost =
+        new javax.transaction.xa.XAException(
+            "jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection due to"
+                + " administrator command");
+    Throwable commit = new jakarta.transaction.SystemException("commit").initCause(lost);
+    assertThat(DatabaseUnavailable.causes(new RuntimeException(commit))).isTrue();
+    assertThat(
+            DatabaseUnavailable.causes(
+                new javax.transaction.xa.XAException(
+                    "jakarta.resource.spi.LocalTransactionException: ERROR: duplicate key value")))
+        .isFalse();
+  }
+
+  @Test
   void anUnrelatedFailureIsNot() {
     assertThat(DatabaseUnavailable.causes(new IllegalStateException("bug"))).isFalse();
     assertThat(DatabaseUnavailable.causes(new SQLException("no state"))).isFalse();
