@@ -1,18 +1,14 @@
 package io.secureflows.benchmark;
 
 import io.secureflows.crypto.Pkce;
+import io.secureflows.testsupport.HtmlForms;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +18,6 @@ import java.util.stream.Collectors;
  * password), then the exchange.
  */
 final class HostedLoginFlow {
-  private static final Pattern HIDDEN = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"");
 
   private final HttpClient http;
   private final String base;
@@ -55,18 +50,14 @@ final class HostedLoginFlow {
     if (page.statusCode() != 200) {
       return false;
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(page.body());
-    while (hidden.find()) {
-      fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
-    }
+    Map<String, String> fields = HtmlForms.hiddenFields(page.body());
     fields.put("email", email);
     fields.put("password", password);
     HttpResponse<String> signedIn =
         send(
             withCookies(HttpRequest.newBuilder(URI.create(base + "/login/authorize")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                .POST(HttpRequest.BodyPublishers.ofString(HtmlForms.encode(fields)))
                 .build());
     return signedIn.statusCode() == 303 && exchange(signedIn, verifier);
   }
@@ -87,20 +78,16 @@ final class HostedLoginFlow {
     parameters.put("code_challenge", Pkce.challengeOf(verifier));
     parameters.put("code_challenge_method", "S256");
     return withCookies(
-            HttpRequest.newBuilder(URI.create(base + "/login/authorize?" + form(parameters))))
+            HttpRequest.newBuilder(
+                URI.create(base + "/login/authorize?" + HtmlForms.encode(parameters))))
         .GET()
         .build();
   }
 
   private boolean exchange(HttpResponse<String> redirect, String verifier) throws Exception {
-    String location = redirect.headers().firstValue("Location").orElse("");
-    String code = null;
-    for (String pair : location.substring(location.indexOf('?') + 1).split("&")) {
-      String[] kv = pair.split("=", 2);
-      if (kv[0].equals("code") && kv.length == 2) {
-        code = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-      }
-    }
+    String code =
+        HtmlForms.queryParameter(redirect.headers().firstValue("Location").orElse(""), "code")
+            .orElse(null);
     if (code == null) {
       return false;
     }
@@ -114,7 +101,7 @@ final class HostedLoginFlow {
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/api/v1/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(exchange)))
+                .POST(HttpRequest.BodyPublishers.ofString(HtmlForms.encode(exchange)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return token.statusCode() == 200 && token.body().contains("\"sessionToken\"");
@@ -144,11 +131,5 @@ final class HostedLoginFlow {
 
   private static String verifier() {
     return "v" + UUID.randomUUID() + "-" + UUID.randomUUID();
-  }
-
-  private static String form(Map<String, String> parameters) {
-    return parameters.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 }

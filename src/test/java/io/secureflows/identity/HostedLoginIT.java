@@ -6,6 +6,7 @@ import io.secureflows.crypto.Pkce;
 import io.secureflows.testsupport.ApiClient;
 import io.secureflows.testsupport.Browser;
 import io.secureflows.testsupport.Deployments;
+import io.secureflows.testsupport.HtmlForms;
 import io.secureflows.testsupport.IntegrationTest;
 import io.secureflows.testsupport.Reply;
 import io.secureflows.testsupport.TestDatabase;
@@ -28,9 +29,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -51,7 +49,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class HostedLoginIT {
   private static final String REDIRECT = "https://app.example.com/callback";
   private static final String PASSWORD = "a long enough password";
-  private static final Pattern HIDDEN = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -102,12 +99,6 @@ class HostedLoginIT {
         .isEqualTo(201);
   }
 
-  private static String query(Map<String, String> parameters) {
-    return parameters.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
   private Map<String, String> authorizeParameters(String redirectUri) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("response_type", "code");
@@ -120,7 +111,7 @@ class HostedLoginIT {
   }
 
   private Reply authorize(Map<String, String> parameters) {
-    return api().get("/login/authorize?" + query(parameters));
+    return api().get("/login/authorize?" + HtmlForms.encode(parameters));
   }
 
   /** Submits the form of an authorize page with its hidden fields and its anti-forgery cookie. */
@@ -161,7 +152,7 @@ class HostedLoginIT {
         .send(
             "POST",
             "/api/v1/token",
-            BodyPublishers.ofString(query(form)),
+            BodyPublishers.ofString(HtmlForms.encode(form)),
             "Content-Type",
             "application/x-www-form-urlencoded");
   }
@@ -335,7 +326,7 @@ class HostedLoginIT {
                 "POST",
                 "/login/authorize",
                 BodyPublishers.ofString(
-                    query(authorizeParameters(REDIRECT))
+                    HtmlForms.encode(authorizeParameters(REDIRECT))
                         + "&csrf="
                         + "x".repeat(43)
                         + "&email="
@@ -613,7 +604,7 @@ class HostedLoginIT {
         exchange(firstCode, verifier, clientId, REDIRECT).json().getString("sessionId");
 
     Map<String, String> returning = authorizeParameters(REDIRECT);
-    Reply silent = api().get("/login/authorize?" + query(returning), "Cookie", cookie);
+    Reply silent = api().get("/login/authorize?" + HtmlForms.encode(returning), "Cookie", cookie);
     assertThat(silent.status()).as(silent.body()).isEqualTo(303);
     Map<String, String> back = redirectParameters(silent.header("Location").orElseThrow());
     assertThat(back.get("state")).isEqualTo(returning.get("state"));
@@ -634,7 +625,11 @@ class HostedLoginIT {
                     .startsWith("sf_login=;")
                     .containsAnyOf("Max-Age=0", "Expires=Thu, 01-Jan-1970"));
     Reply afterLogout =
-        api().get("/login/authorize?" + query(authorizeParameters(REDIRECT)), "Cookie", cookie);
+        api()
+            .get(
+                "/login/authorize?" + HtmlForms.encode(authorizeParameters(REDIRECT)),
+                "Cookie",
+                cookie);
     assertThat(afterLogout.status()).isEqualTo(200);
     assertThat(afterLogout.body()).contains("name=\"password\"");
   }
@@ -660,7 +655,7 @@ class HostedLoginIT {
                 + "\"]}");
     Map<String, String> parameters = authorizeParameters(REDIRECT);
     parameters.put("client_id", otherClient);
-    Reply reply = api().get("/login/authorize?" + query(parameters), "Cookie", cookie);
+    Reply reply = api().get("/login/authorize?" + HtmlForms.encode(parameters), "Cookie", cookie);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Location")).isEmpty();
   }
@@ -683,7 +678,7 @@ class HostedLoginIT {
   @Test
   void overHttpsTheCookiesAreHostPrefixedAndSecure() {
     ApiClient https = api().https();
-    Reply page = https.get("/login/authorize?" + query(authorizeParameters(REDIRECT)));
+    Reply page = https.get("/login/authorize?" + HtmlForms.encode(authorizeParameters(REDIRECT)));
     assertThat(page.status()).isEqualTo(200);
     String csrf = page.header("Set-Cookie").orElseThrow();
     assertThat(csrf)
@@ -693,18 +688,14 @@ class HostedLoginIT {
         .contains("Path=/");
     assertThat(page.header("Strict-Transport-Security")).isPresent();
 
-    Map<String, String> form = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(page.body());
-    while (hidden.find()) {
-      form.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
-    }
+    Map<String, String> form = HtmlForms.hiddenFields(page.body());
     form.put("email", email);
     form.put("password", PASSWORD);
     Reply signedIn =
         https.send(
             "POST",
             "/login/authorize",
-            BodyPublishers.ofString(query(form)),
+            BodyPublishers.ofString(HtmlForms.encode(form)),
             "Content-Type",
             "application/x-www-form-urlencoded",
             "Cookie",
@@ -722,18 +713,14 @@ class HostedLoginIT {
   }
 
   private Reply submitTo(String path, Reply page, String email, String password) {
-    Map<String, String> form = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(page.body());
-    while (hidden.find()) {
-      form.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
-    }
+    Map<String, String> form = HtmlForms.hiddenFields(page.body());
     form.put("email", email);
     form.put("password", password);
     return api()
         .send(
             "POST",
             path,
-            BodyPublishers.ofString(query(form)),
+            BodyPublishers.ofString(HtmlForms.encode(form)),
             "Content-Type",
             "application/x-www-form-urlencoded",
             "Cookie",
@@ -742,7 +729,10 @@ class HostedLoginIT {
 
   @Test
   void selfRegistrationOnlyWhereAllowedAndItSignsTheNewUserIn() throws Exception {
-    assertThat(api().get("/login/register?" + query(authorizeParameters(REDIRECT))).status())
+    assertThat(
+            api()
+                .get("/login/register?" + HtmlForms.encode(authorizeParameters(REDIRECT)))
+                .status())
         .isEqualTo(403);
 
     String openClient = "open-" + UUID.randomUUID().toString().substring(0, 8);
@@ -762,7 +752,7 @@ class HostedLoginIT {
     parameters.put("client_id", openClient);
     String newEmail = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
-    Reply form = api().get("/login/register?" + query(parameters));
+    Reply form = api().get("/login/register?" + HtmlForms.encode(parameters));
     assertThat(form.status()).isEqualTo(200);
     Reply tooShort = submitTo("/login/register", form, newEmail, "short");
     assertThat(tooShort.status()).isEqualTo(400);
@@ -772,7 +762,7 @@ class HostedLoginIT {
     Reply registered =
         submitTo(
             "/login/register",
-            api().get("/login/register?" + query(parameters)),
+            api().get("/login/register?" + HtmlForms.encode(parameters)),
             newEmail,
             PASSWORD);
     assertThat(registered.status()).as(registered.body()).isEqualTo(303);
@@ -787,7 +777,7 @@ class HostedLoginIT {
     Reply again =
         submitTo(
             "/login/register",
-            api().get("/login/register?" + query(parameters)),
+            api().get("/login/register?" + HtmlForms.encode(parameters)),
             newEmail,
             PASSWORD);
     assertThat(again.status()).isEqualTo(400);
@@ -815,7 +805,10 @@ class HostedLoginIT {
     Map<String, String> parameters = authorizeParameters(callback);
     parameters.put("client_id", browserClient);
     String start =
-        "http://127.0.0.1:" + deployment.getPort() + "/login/authorize?" + query(parameters);
+        "http://127.0.0.1:"
+            + deployment.getPort()
+            + "/login/authorize?"
+            + HtmlForms.encode(parameters);
 
     try (Browser browser = Browser.start(false)) {
       WebDriver page = browser.driver();

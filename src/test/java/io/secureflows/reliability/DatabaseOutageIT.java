@@ -68,7 +68,6 @@ class DatabaseOutageIT {
     }
     Thread.sleep(2_000);
 
-    long outageStarted;
     // From the maintenance database: a database cannot refuse connections from inside itself.
     try (Connection c = TestEnvironment.get().database().superuserConnection();
         Statement s = c.createStatement()) {
@@ -76,7 +75,6 @@ class DatabaseOutageIT {
       s.execute(
           "select pg_terminate_backend(pid) from pg_stat_activity "
               + "where datname = 'secureflows' and pid <> pg_backend_pid()");
-      outageStarted = System.nanoTime();
       try {
         awaitReadiness(503, Duration.ofSeconds(20));
         Thread.sleep(3_000);
@@ -103,7 +101,6 @@ class DatabaseOutageIT {
     assertThat(recoveredAfter)
         .as("ready again after the database came back (ms)")
         .isLessThan(30_000);
-    assertThat((outageEnded - outageStarted) / 1_000_000).isPositive();
     for (int w = 0; w < WRITERS; w++) {
       HttpResponse<String> stored = send(tokens.get(w), "GET", null, null);
       assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);

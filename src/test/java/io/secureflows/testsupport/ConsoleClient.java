@@ -2,7 +2,6 @@ package io.secureflows.testsupport;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The admin console over plain HTTPS requests, as a script (or an attacker's page) would drive it:
@@ -88,7 +86,7 @@ public final class ConsoleClient {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+            .POST(HttpRequest.BodyPublishers.ofString(HtmlForms.encode(fields)));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -118,16 +116,5 @@ public final class ConsoleClient {
             request.timeout(Duration.ofSeconds(30)).build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Page(response.statusCode(), response.headers().map(), response.body());
-  }
-
-  private static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(
-                        e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 }

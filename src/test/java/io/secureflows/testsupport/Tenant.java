@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secureflows.crypto.Pkce;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A workspace with one web application, made through the admin API, whose users sign in through the
@@ -23,7 +17,6 @@ import java.util.stream.Collectors;
 public final class Tenant {
   public static final String REDIRECT = "https://app.example.com/callback";
   public static final String PASSWORD = "a long enough password";
-  private static final Pattern HIDDEN = Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"");
 
   private final URL deployment;
   public final String workspaceId;
@@ -131,7 +124,7 @@ public final class Tenant {
             .send(
                 "POST",
                 "/api/v1/token",
-                BodyPublishers.ofString(form(exchange)),
+                BodyPublishers.ofString(HtmlForms.encode(exchange)),
                 "Content-Type",
                 "application/x-www-form-urlencoded");
     assertThat(token.status()).as(token.body()).isEqualTo(200);
@@ -153,13 +146,9 @@ public final class Tenant {
     parameters.put("state", "st");
     parameters.put("code_challenge", Pkce.challengeOf(verifier));
     parameters.put("code_challenge_method", "S256");
-    Reply page = api().get("/login/authorize?" + form(parameters));
+    Reply page = api().get("/login/authorize?" + HtmlForms.encode(parameters));
     assertThat(page.status()).as(page.body()).isEqualTo(200);
-    Map<String, String> fields = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(page.body());
-    while (hidden.find()) {
-      fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
-    }
+    Map<String, String> fields = HtmlForms.hiddenFields(page.body());
     fields.put("email", email);
     fields.put("password", PASSWORD);
     Reply signedIn =
@@ -167,27 +156,15 @@ public final class Tenant {
             .send(
                 "POST",
                 "/login/authorize",
-                BodyPublishers.ofString(form(fields)),
+                BodyPublishers.ofString(HtmlForms.encode(fields)),
                 "Content-Type",
                 "application/x-www-form-urlencoded",
                 "Cookie",
                 page.header("Set-Cookie").orElse("").split(";", 2)[0]);
     assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
     String location = signedIn.header("Location").orElseThrow();
-    String code = null;
-    for (String pair : location.substring(location.indexOf('?') + 1).split("&")) {
-      String[] kv = pair.split("=", 2);
-      if (kv[0].equals("code")) {
-        code = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-      }
-    }
+    String code = HtmlForms.queryParameter(location, "code").orElse(null);
     assertThat(code).as(location).isNotBlank();
     return new AuthorizationCode(code, verifier);
-  }
-
-  private static String form(Map<String, String> parameters) {
-    return parameters.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 }
