@@ -30,7 +30,8 @@ import java.util.logging.LogRecord;
  * {@code payara/run.sh}'s Java half. Reads its settings from the environment (README:
  * configuration), starts the database (embedded unless {@code SF_DB_URL} is set), prepares TLS,
  * starts Payara Micro with the WAR, waits until {@code /health/ready} answers UP, prints where to
- * click, and on Ctrl-C stops the server, then the database.
+ * click, and on Ctrl-C (or SIGTERM) drains the node if {@code SF_SHUTDOWN_DRAIN_SECONDS} asks for
+ * it, then stops the server, then the database.
  */
 public final class Launcher {
   /**
@@ -52,6 +53,7 @@ public final class Launcher {
   private final Path prebootTemplate;
   private EmbeddedDatabase database;
   private Process server;
+  private volatile boolean serving;
 
   private Launcher(Map<String, String> env, Path warFile, Path payaraJar, Path prebootTemplate) {
     this.env = env;
@@ -83,6 +85,15 @@ public final class Launcher {
     PrivateFolders.create(dataDir);
     Secrets secrets = new Secrets(dataDir.resolve("secrets"));
     Map<String, String> serverEnv = new HashMap<>(env);
+    if (drainSeconds().isEmpty()) {
+      say(
+          "SF_SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds from 0 to 300, not '"
+              + env.get("SF_SHUTDOWN_DRAIN_SECONDS")
+              + "'");
+      return 1;
+    }
+    Files.deleteIfExists(drainFile());
+    serverEnv.put("SF_DRAIN_FILE", drainFile().toString());
     String httpAddress = env.getOrDefault("SF_HTTP_ADDRESS", "127.0.0.1");
     String httpPort = env.getOrDefault("SF_HTTP_PORT", "8080");
     String httpsPort = env.getOrDefault("SF_HTTPS_PORT", "8443");
@@ -211,6 +222,7 @@ public final class Launcher {
       return 1;
     }
     String base = "https://" + hostForUri(probeHost) + ":" + httpsPort;
+    serving = true;
     say(
         Level.INFO,
         """
@@ -373,6 +385,9 @@ public final class Launcher {
 
   private synchronized void stop() {
     if (server != null && server.isAlive()) {
+      if (serving) {
+        drain();
+      }
       say("Stopping the server");
       server.destroy();
       try {
@@ -393,6 +408,39 @@ public final class Launcher {
       }
       database = null;
     }
+  }
+
+  /**
+   * Behind a load balancer: readiness reports DOWN (the drain file exists) while the node still
+   * answers every request, so that the balancer's health check takes it out of rotation before the
+   * server stops and answers {@code 503} to what it is still sent.
+   */
+  private void drain() {
+    int seconds = drainSeconds().orElse(0);
+    if (seconds == 0) {
+      return;
+    }
+    try {
+      Files.writeString(drainFile(), "draining\n", java.nio.charset.StandardCharsets.UTF_8);
+      say("Draining for " + seconds + " s: readiness reports DOWN, requests are still answered");
+      TimeUnit.SECONDS.sleep(seconds);
+    } catch (IOException e) {
+      say("The drain file could not be written (" + e.getMessage() + "); stopping at once");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Optional<Integer> drainSeconds() {
+    String value = env.getOrDefault("SF_SHUTDOWN_DRAIN_SECONDS", "0").trim();
+    if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) > 300) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(value));
+  }
+
+  private Path drainFile() {
+    return dataDir.resolve("tmp/draining");
   }
 
   private static Handler console() {

@@ -227,7 +227,12 @@ class HostedLoginIT {
           "https://app.example.com/callback?x=1",
           "https://APP.example.com/callback",
           "https://app.example.com/x/%2E%2E/callback",
-          "javascript:alert(1)"
+          "https://app.example.com/x/../callback",
+          "https://app.example.com/x/%252E%252E/callback",
+          "https://app.example.com/callback#fragment",
+          "javascript:alert(1)",
+          "data:text/html,<script>alert(1)</script>",
+          "file:///etc/passwd"
         }) {
       Reply reply = authorize(authorizeParameters(bad));
       assertThat(reply.status()).as(bad).isEqualTo(400);
@@ -237,6 +242,44 @@ class HostedLoginIT {
     Map<String, String> missing = authorizeParameters(REDIRECT);
     missing.remove("redirect_uri");
     assertThat(authorize(missing).status()).isEqualTo(400);
+
+    String severalUris = "several-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/applications",
+                    "{\"clientId\":\""
+                        + severalUris
+                        + "\",\"name\":\"Two\",\"type\":\"web\",\"redirectUris\":[\""
+                        + REDIRECT
+                        + "\",\"https://app.example.com/other\"]}")
+                .status())
+        .isEqualTo(201);
+    Map<String, String> missingOfSeveral = authorizeParameters(REDIRECT);
+    missingOfSeveral.put("client_id", severalUris);
+    missingOfSeveral.remove("redirect_uri");
+    Reply refused = authorize(missingOfSeveral);
+    assertThat(refused.status()).as("no redirect_uri with two registered").isEqualTo(400);
+    assertThat(refused.header("Location")).isEmpty();
+  }
+
+  @Test
+  void controlCharactersInASignInEmailForgeNoAuditRecordAndNoLogLine() throws Exception {
+    String marker = "FORGED-" + UUID.randomUUID();
+    String forged = email + "\r\n[2026-12-05T00:00:00.000+0000] [] [SEVERE] [] " + marker;
+    Reply refused = submit(authorize(authorizeParameters(REDIRECT)), forged, PASSWORD);
+    assertThat(refused.status()).as(refused.body()).isBetween(200, 499);
+    assertThat(refused.header("Location")).as("not signed in").isEmpty();
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from audit_event a where row_to_json(a)::text like ?",
+                "%" + marker + "%"))
+        .as("audit records holding the forged text")
+        .isZero();
+    Thread.sleep(1_000); // the server's output reaches this JVM's console log through a pump
+    assertThat(java.nio.file.Files.readString(TestEnvironment.consoleLog()))
+        .as("the server's log (Payara's console output)")
+        .doesNotContain(marker);
   }
 
   @Test

@@ -2,53 +2,81 @@ package io.secureflows.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.secureflows.testsupport.Deployments;
-import io.secureflows.testsupport.IntegrationTest;
+import io.secureflows.launcher.EmbeddedDatabase;
+import io.secureflows.launcher.Secrets;
+import io.secureflows.testsupport.LaunchedNode;
 import io.secureflows.testsupport.Tenant;
 import io.secureflows.testsupport.TestEnvironment;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database goes away under load and comes back (SECURITY-TESTS case 23): every connection of
- * the server is terminated and new ones are refused, as in a PostgreSQL restart, then allowed
- * again. Meanwhile the API answers 503 problem+json quickly (no hang, no 500, no stack trace),
- * readiness turns DOWN and back UP, the pool recovers by itself within seconds, and every write
- * answered 200 is there afterwards.
+ * PostgreSQL is stopped under load and started again (SECURITY-TESTS case 23). The node, started by
+ * the real launcher, uses a durable embedded PostgreSQL of this test's own, which the test stops (a
+ * fast shutdown, as {@code pg_ctl stop} does) and restarts on the same data folder and port.
+ * Meanwhile the API answers 503 problem+json quickly (no hang, no 500, no stack trace), readiness
+ * turns DOWN and back UP, the pool recovers by itself within seconds, and every write answered 200
+ * is there afterwards.
  */
-@IntegrationTest
 class DatabaseOutageIT {
   private static final int WRITERS = 6;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.secureFlows();
-  }
-
-  @ArquillianResource URL deployment;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private LaunchedNode node;
+  private EmbeddedDatabase database;
+
   @Test
-  void anOutageAnswers503QuicklyAndRecoversWithNothingLost() throws Exception {
-    Tenant tenant = Tenant.create(deployment, "outage");
+  void aPostgresqlRestartUnderLoadAnswers503QuicklyAndLosesNothing() throws Exception {
+    Path folder = Path.of("target/it-data/outage").toAbsolutePath();
+    Path dataDir = folder.resolve("postgres");
+    Path log = folder.resolve("postgres.log");
+    Secrets secrets = new Secrets(folder.resolve("secrets"));
+    int port = freePort();
+    database = EmbeddedDatabase.start(dataDir, secrets, port, true, log);
+    try {
+      node =
+          LaunchedNode.start(
+              "outage-node",
+              database.jdbcUrl(),
+              Map.of(
+                  "SF_DB_PASSWORD", database.runtimePassword(),
+                  "SF_DB_OWNER_PASSWORD", database.ownerPassword(),
+                  "SF_ADMIN_API_KEY", TestEnvironment.PLATFORM_API_KEY));
+      assertThat(node.awaitReady(240)).as(node.output() + node.serverLogTail()).isTrue();
+      restartUnderLoad(() -> EmbeddedDatabase.start(dataDir, secrets, port, true, log));
+    } finally {
+      if (node != null) {
+        node.close();
+      }
+      if (database != null) {
+        database.close();
+      }
+    }
+  }
+
+  /** How the test starts its database again: on the same folder and port. */
+  private interface Restart {
+    EmbeddedDatabase start() throws Exception;
+  }
+
+  private void restartUnderLoad(Restart restart) throws Exception {
+    Tenant tenant =
+        Tenant.create(URI.create("http://127.0.0.1:" + node.httpPort()).toURL(), "outage");
     List<String> tokens = new ArrayList<>();
     for (int w = 0; w < WRITERS; w++) {
       tokens.add(tenant.newUserSignedIn().token());
@@ -68,19 +96,13 @@ class DatabaseOutageIT {
     }
     Thread.sleep(2_000);
 
-    // From the maintenance database: a database cannot refuse connections from inside itself.
-    try (Connection c = TestEnvironment.get().database().superuserConnection();
-        Statement s = c.createStatement()) {
-      s.execute("alter database secureflows with allow_connections false");
-      s.execute(
-          "select pg_terminate_backend(pid) from pg_stat_activity "
-              + "where datname = 'secureflows' and pid <> pg_backend_pid()");
-      try {
-        awaitReadiness(503, Duration.ofSeconds(20));
-        Thread.sleep(3_000);
-      } finally {
-        s.execute("alter database secureflows with allow_connections true");
-      }
+    database.close();
+    database = null;
+    try {
+      awaitReadiness(503, Duration.ofSeconds(20));
+      Thread.sleep(3_000);
+    } finally {
+      database = restart.start();
     }
     long outageEnded = System.nanoTime();
     awaitReadiness(200, Duration.ofSeconds(30));
@@ -155,7 +177,7 @@ class DatabaseOutageIT {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + deployment.getPort() + "/api/v1/session/payload"))
+                URI.create("http://127.0.0.1:" + node.httpPort() + "/api/v1/session/payload"))
             .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(20));
     if (body == null) {
@@ -178,7 +200,7 @@ class DatabaseOutageIT {
       last =
           http.send(
                   HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + deployment.getPort() + "/health/ready"))
+                          URI.create("http://127.0.0.1:" + node.httpPort() + "/health/ready"))
                       .timeout(Duration.ofSeconds(10))
                       .build(),
                   HttpResponse.BodyHandlers.discarding())
@@ -189,6 +211,12 @@ class DatabaseOutageIT {
       Thread.sleep(200);
     }
     throw new AssertionError("readiness stayed " + last + ", expected " + status);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static String document(long sequence) {

@@ -42,8 +42,15 @@ public final class ApiClient {
     return new ApiClient(base, http, defaultHeaders, timeout);
   }
 
-  /** A client for the deployment Arquillian reports, on loopback plain HTTP. */
+  /**
+   * A client for a deployment: the one Arquillian reports, on loopback plain HTTP, or an {@code
+   * https} address (a proxy in front of nodes) that presents the run's certificate.
+   */
   public static ApiClient forDeployment(URL deployment) {
+    if ("https".equals(deployment.getProtocol())) {
+      return new ApiClient(
+          URI.create("https://127.0.0.1:" + deployment.getPort()), httpsClient(), List.of());
+    }
     URI base = URI.create("http://127.0.0.1:" + deployment.getPort());
     return new ApiClient(
         base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), List.of());
@@ -51,16 +58,18 @@ public final class ApiClient {
 
   /** The same server over its HTTPS listener. */
   public ApiClient https() {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .sslContext(TestEnvironment.trustingTheServer())
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     return new ApiClient(
         URI.create("https://127.0.0.1:" + TestEnvironment.get().httpsPort()),
-        client,
+        httpsClient(),
         defaultHeaders,
         timeout);
+  }
+
+  private static HttpClient httpsClient() {
+    return HttpClient.newBuilder()
+        .sslContext(TestEnvironment.trustingTheServer())
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /** The same client sending {@code Authorization: Bearer <token>} on every request. */

@@ -62,6 +62,11 @@ public final class ConsoleClient {
 
   /** A client of the HTTPS listener, trusting the test run's certificate, with its own cookies. */
   public static ConsoleClient overHttps() {
+    return overHttps(URI.create("https://127.0.0.1:" + TestEnvironment.get().httpsPort()));
+  }
+
+  /** The same for another HTTPS address presenting the run's certificate, such as a proxy. */
+  public static ConsoleClient overHttps(URI base) {
     HttpClient http =
         HttpClient.newBuilder()
             .sslContext(TestEnvironment.trustingTheServer())
@@ -69,8 +74,7 @@ public final class ConsoleClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    return new ConsoleClient(
-        URI.create("https://127.0.0.1:" + TestEnvironment.get().httpsPort()), http);
+    return new ConsoleClient(base, http);
   }
 
   public String baseUrl() {

@@ -61,6 +61,12 @@ public final class LaunchedNode implements AutoCloseable {
    */
   public static LaunchedNode start(String name, String jdbcUrl, Map<String, String> settings)
       throws IOException {
+    return start(name, Path.of("target/secureflows.war"), jdbcUrl, settings);
+  }
+
+  /** The same with another WAR, such as the WAR with the test probes. */
+  public static LaunchedNode start(
+      String name, Path war, String jdbcUrl, Map<String, String> settings) throws IOException {
     Path dataDir = Path.of("target/it-data").resolve(name).toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,7 +75,7 @@ public final class LaunchedNode implements AutoCloseable {
             "-cp",
             "target/classes:target/launcher-lib/*",
             "io.secureflows.launcher.Launcher",
-            "target/secureflows.war",
+            war.toString(),
             "target/launcher-lib/payara-micro.jar",
             "payara/pre-boot-commands.asadmin"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -231,6 +231,14 @@ class AdminRegistryApiIT {
                 path,
                 "{\"clientId\":\"abcd\",\"name\":\"n\",\"type\":\"web\",\"redirectUris\":[\"https://a.example/cb\"],\"tokenTtlSeconds\":5}");
     assertThat(badTtl.status()).isEqualTo(400);
+    Reply forgedLine =
+        admin()
+            .postJson(
+                path,
+                "{\"clientId\":\"crlf\",\"name\":\"Shop\\r\\n[SEVERE] forged\",\"type\":\"web\",\"redirectUris\":[\"https://a.example/cb\"]}");
+    assertThat(forgedLine.status()).as("a name with CR LF").isEqualTo(400);
+    assertThat(forgedLine.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("name");
     assertThat(rows("application")).isEqualTo(before);
   }
 

@@ -52,6 +52,10 @@ public class SigningKeys {
   public void ensureActiveKey() {
     if (active(LockModeType.NONE).isEmpty()) {
       create();
+      // Written now, inside the transaction that holds the caller's bootstrap lock: at start-up the
+      // transaction committed before the key was flushed, so a node starting beside this one
+      // found no key under the lock and created a second active one (ClusterIT found it).
+      em.flush();
       LOG.info("Created the first sessionToken signing key");
     }
   }
