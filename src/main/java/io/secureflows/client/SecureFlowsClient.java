@@ -42,6 +42,12 @@ public final class SecureFlowsClient {
   private static final String PAYLOAD = "api/v1/session/payload";
   private static final String SIGNOUT = "api/v1/session/signout";
 
+  /**
+   * Names this application on every session call, so that a token of another application of the
+   * workspace is refused ({@code 401}) instead of opening that application's session.
+   */
+  private static final String CLIENT_ID_HEADER = "SecureFlows-Client-Id";
+
   private final URI base;
   private final String clientId;
   private final String redirectUri;
@@ -230,7 +236,9 @@ public final class SecureFlowsClient {
 
   private HttpRequest.Builder authorized(Session session, String path) {
     Objects.requireNonNull(session, "session");
-    return request(path).header("Authorization", "Bearer " + session.token());
+    return request(path)
+        .header("Authorization", "Bearer " + session.token())
+        .header(CLIENT_ID_HEADER, clientId);
   }
 
   private HttpResponse<byte[]> send(HttpRequest request, String operation) {

@@ -282,6 +282,76 @@ class ConsoleIT {
     assertThat(unprotected.body()).doesNotContain("Read the payload");
   }
 
+  /**
+   * SECURITY-TESTS case 15 in the console: SQL metacharacters in the users' search, the sessions'
+   * filters and the log filters find nothing more and leak no database error.
+   */
+  @Test
+  void sqlMetacharactersInTheConsolesSearchFieldsFindNothingAndLeakNothing() throws Exception {
+    Tenant tenant = Tenant.create(deployment, "console-sql");
+    Tenant.SignedIn user = tenant.newUserSignedIn();
+    ConsoleClient client = ConsoleClient.overHttps();
+    assertThat(client.signIn("admin", TestEnvironment.CONSOLE_ADMIN_PASSWORD, null).status())
+        .isEqualTo(302);
+    String users = "/admin/users.xhtml?ws=" + tenant.workspaceId;
+    assertThat(
+            submit(client, users, "users", "find", Map.of("search", user.email().substring(0, 9))))
+        .as("a real prefix finds the user")
+        .contains(user.email());
+    List<String> attacks =
+        List.of("' OR '1'='1", "%", "_", "\\", "x'; DROP TABLE end_user; --", "\u0000");
+    for (String attack : attacks) {
+      assertThat(submit(client, users, "users", "find", Map.of("search", attack)))
+          .as("users' search for %s", attack)
+          .contains("No users found")
+          .doesNotContain(user.email())
+          .doesNotContain("PSQL")
+          .doesNotContain("SQLState");
+      assertThat(
+              submit(
+                  client,
+                  "/admin/sessions.xhtml?ws=" + tenant.workspaceId,
+                  "sessions",
+                  "search",
+                  Map.of("userId", attack, "applicationId", attack)))
+          .as("sessions' filters with %s", attack)
+          .doesNotContain("PSQL")
+          .doesNotContain("SQLState");
+      for (String log : List.of("audit", "access-log")) {
+        assertThat(
+                submit(
+                    client,
+                    "/admin/" + log + ".xhtml?ws=" + tenant.workspaceId,
+                    "log",
+                    "search",
+                    Map.of("actor", attack)))
+            .as("%s filter on the actor with %s: refused as no actor id, or no match", log, attack)
+            .satisfiesAnyOf(
+                body -> assertThat(body).contains("actor must be an actor id"),
+                body -> assertThat(body).contains("Nothing logged matches"))
+            .doesNotContain("PSQL")
+            .doesNotContain("SQLState");
+      }
+    }
+  }
+
+  /** Posts a console form as its button would (without Ajax): the page it answers. */
+  private static String submit(
+      ConsoleClient client, String page, String form, String button, Map<String, String> inputs)
+      throws Exception {
+    ConsoleClient.Page shown = client.get(page);
+    assertThat(shown.status()).as(page).isEqualTo(200);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(form, form);
+    inputs.forEach((name, value) -> fields.put(form + ":" + name, value));
+    fields.put(form + ":" + button, form + ":" + button);
+    fields.put("jakarta.faces.ViewState", shown.viewState());
+    fields.put("primefaces.nonce", shown.nonce());
+    ConsoleClient.Page answer = client.post(page.substring(0, page.indexOf('?')), fields);
+    assertThat(answer.status()).as("%s answered %s", page, answer.body()).isEqualTo(200);
+    return answer.body();
+  }
+
   @Test
   void logsExportEveryMatchingRowAsJsonLinesOrCsv() throws Exception {
     Tenant tenant = Tenant.create(deployment, "export");

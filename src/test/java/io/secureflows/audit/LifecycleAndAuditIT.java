@@ -433,6 +433,28 @@ class LifecycleAndAuditIT {
     JsonObject call = page.items().getJsonObject(0);
     assertThat(call.getString("method")).isEqualTo("PUT");
     assertThat(call.getString("sessionId")).isEqualTo(alice.sessionId());
+    for (String filter :
+        List.of(
+            "route=/v1/session/payload' OR '1'='1",
+            "actor=x' OR 1=1 --",
+            "status=200 OR 1=1",
+            "sessionId='; DROP TABLE access_log; --",
+            "applicationId=%",
+            "from=2020-01-01' OR '1'='1")) {
+      String[] nameAndValue = filter.split("=", 2);
+      Reply filtered =
+          auditor.get(
+              log
+                  + "?"
+                  + nameAndValue[0]
+                  + "="
+                  + java.net.URLEncoder.encode(nameAndValue[1], StandardCharsets.UTF_8));
+      assertThat(filtered.status()).as(filter).isIn(200, 400);
+      assertThat(filtered.body()).as(filter).doesNotContain("PSQL").doesNotContain("SQLState");
+      if (filtered.status() == 200) {
+        assertThat(filtered.items()).as("rows for " + filter).isEmpty();
+      }
+    }
     Reply csv = auditor.get(log + "/export?format=csv&sessionId=" + alice.sessionId());
     assertThat(csv.body().split("\r\n")[0])
         .isEqualTo(

@@ -25,8 +25,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -357,6 +359,55 @@ class HostedLoginIT {
     assertThat(locked.status()).isEqualTo(200);
     assertThat(locked.header("Location")).isEmpty();
     assertThat(locked.body()).contains("The email or password is not correct.");
+    Reply wrong = submit(authorize(authorizeParameters(REDIRECT)), email, "yet another wrong one");
+    assertThat(normalised(locked, email))
+        .as("the locked answer, byte for byte but the fresh anti-forgery token and state")
+        .isEqualTo(normalised(wrong, email));
+  }
+
+  /**
+   * The three failures cost the same Argon2id work, so their answer times tell nothing: the median
+   * of each is within a factor of two of the others (an answer without the hash would be ten times
+   * faster). Interleaved, so that warm-up and load fall on all three alike.
+   */
+  @Test
+  void unknownEmailWrongPasswordAndLockedAccountTakeAlike() {
+    List<Long> unknown = new ArrayList<>();
+    List<Long> wrong = new ArrayList<>();
+    List<Long> locked = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      unknown.add(timedSignIn("nobody-" + i + "@example.com", PASSWORD));
+      wrong.add(timedSignIn(email, "wrong password number " + i));
+    }
+    timedSignIn(email, "the fifth wrong password locks");
+    for (int i = 0; i < 4; i++) {
+      locked.add(timedSignIn(email, PASSWORD));
+    }
+    long unknownMedian = median(unknown);
+    long wrongMedian = median(wrong);
+    long lockedMedian = median(locked);
+    long fastest = Math.min(unknownMedian, Math.min(wrongMedian, lockedMedian));
+    long slowest = Math.max(unknownMedian, Math.max(wrongMedian, lockedMedian));
+    assertThat(slowest)
+        .as(
+            "median answer times (µs): unknown %d, wrong %d, locked %d",
+            unknownMedian, wrongMedian, lockedMedian)
+        .isLessThanOrEqualTo(2 * fastest);
+  }
+
+  /** The time of one failed sign-in's form post, in microseconds. */
+  private long timedSignIn(String typedEmail, String password) {
+    Reply page = authorize(authorizeParameters(REDIRECT));
+    long started = System.nanoTime();
+    Reply answer = submit(page, typedEmail, password);
+    long micros = (System.nanoTime() - started) / 1_000;
+    assertThat(answer.body()).contains("The email or password is not correct.");
+    return micros;
+  }
+
+  private static long median(List<Long> samples) {
+    List<Long> sorted = samples.stream().sorted().toList();
+    return (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
   }
 
   @Test
@@ -599,6 +650,42 @@ class HostedLoginIT {
         + Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void aTokenOfOneApplicationPresentedByAnotherOfTheSameWorkspaceIs401AndChangesNothing() {
+    String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            admin()
+                .postJson(
+                    "/api/v1/admin/workspaces/" + workspace + "/applications",
+                    "{\"clientId\":\""
+                        + other
+                        + "\",\"name\":\"Other\",\"type\":\"web\",\"redirectUris\":"
+                        + "[\"https://other.example.com/callback\"]}")
+                .status())
+        .isEqualTo(201);
+    String token = sessionToken();
+    assertThat(putPayload(token, "{\"v\":1}", "SecureFlows-Client-Id", clientId).status())
+        .as("the token's own application's back end")
+        .isEqualTo(200);
+    assertThat(putPayload(token, "{\"v\":2}", "Origin", "https://app.example.com").status())
+        .as("a page of the token's own application")
+        .isEqualTo(200);
+
+    Reply byOtherBackEnd =
+        api().bearer(token).get("/api/v1/session/payload", "SecureFlows-Client-Id", other);
+    assertThat(byOtherBackEnd.status()).as(byOtherBackEnd.toString()).isEqualTo(401);
+    assertThat(byOtherBackEnd.body()).doesNotContain("\"v\"");
+    Reply byOtherPage = putPayload(token, "{\"v\":3}", "Origin", "https://other.example.com");
+    assertThat(byOtherPage.status()).as(byOtherPage.toString()).isEqualTo(401);
+    assertThat(
+            api().bearer(token).delete("/api/v1/session", "SecureFlows-Client-Id", other).status())
+        .isEqualTo(401);
+
+    Reply stored = api().bearer(token).get("/api/v1/session/payload");
+    assertThat(stored.status()).isEqualTo(200);
+    assertThat(stored.body()).as("unchanged by the other application").isEqualTo("{\"v\":2}");
   }
 
   @Test

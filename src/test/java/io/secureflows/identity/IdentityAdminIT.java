@@ -178,6 +178,12 @@ class IdentityAdminIT {
     assertThat(admin().get(path + "?email=_1").items()).isEmpty();
     assertThat(admin().get(path + "?email=%27%20or%201%3D1--").items()).isEmpty();
     assertThat(admin().get(path + "?cursor=not*base64").status()).isEqualTo(400);
+    Reply nul = admin().get(path + "?email=a%00");
+    assertThat(nul.status()).as("a NUL in the prefix: %s", nul).isEqualTo(400);
+    assertThat(nul.contentType()).isEqualTo("application/problem+json");
+    assertThat(admin().get(path + "?cursor=YQA").status())
+        .as("a cursor holding a NUL")
+        .isEqualTo(400);
   }
 
   @Test

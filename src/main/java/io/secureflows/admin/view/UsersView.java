@@ -37,7 +37,9 @@ public class UsersView implements Serializable {
   }
 
   public void find() {
-    rows = workspace == null ? List.of() : users.search(workspace, search);
+    List<UserRow> found =
+        workspace == null ? List.of() : Actions.call(() -> users.search(workspace, search), null);
+    rows = found == null ? List.of() : found;
   }
 
   public void create() {

@@ -73,13 +73,24 @@ public class UserDirectory {
 
   /**
    * A page of users in email order, optionally only those whose email starts with {@code
-   * emailPrefix}.
+   * emailPrefix}. A prefix or cursor with a control character is refused: no email holds one, and
+   * PostgreSQL refuses a NUL in a parameter outright.
    */
   public List<EndUser> list(UUID workspaceId, String emailPrefix, String afterEmail, int limit) {
     callers.requireVisible(workspaceId, "Workspace");
     workspaces.get(workspaceId);
     String prefix =
         emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+    List<FieldError> errors = new ArrayList<>();
+    if (prefix.codePoints().anyMatch(Character::isISOControl)) {
+      errors.add(new FieldError("email", "must not contain control characters"));
+    }
+    if (afterEmail != null && afterEmail.codePoints().anyMatch(Character::isISOControl)) {
+      errors.add(new FieldError("cursor", "is not a cursor of this list"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
     return em.createQuery(
             "select u from EndUser u where u.workspaceId = :ws and u.email like :prefix escape '!' "
                 + "and u.email > :after order by u.email",

@@ -67,7 +67,7 @@ public class TenantScopeInterceptor {
         workspace,
         () -> {
           if (sessionToken != null) {
-            tenant.admit(sessionGate.get().admit(sessionToken));
+            tenant.admit(sessionGate.get().admit(sessionToken, presenter()));
           }
           return invocation.proceed();
         });
@@ -92,6 +92,15 @@ public class TenantScopeInterceptor {
       }
     }
     return null;
+  }
+
+  private SessionGate.Presenter presenter() {
+    if (!request.isResolvable()) {
+      return new SessionGate.Presenter(null, null);
+    }
+    HttpServletRequest http = request.get();
+    return new SessionGate.Presenter(
+        http.getHeader(SessionGate.CLIENT_ID_HEADER), http.getHeader("Origin"));
   }
 
   private UUID adminPathWorkspace() {

@@ -25,8 +25,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Admits a verified sessionToken into its live session, or refuses: the token's workspace, session,
  * audience and generation come from its verified claims only. A token whose session was signed out,
  * ended or erased answers 410 (sign in again, nothing lost); a token whose audience is not the
- * session's application answers 401. The {@code @TenantScoped} interceptor calls {@link #admit}
- * inside the token's workspace before any session API resource runs.
+ * session's application answers 401, and so does a token presented by another application of the
+ * workspace: a back end that names another client id, or a browser page of another origin.
+ * (SECURITY-TESTS case 3.) The {@code @TenantScoped} interceptor calls {@link #admit} inside the
+ * token's workspace before any session API resource runs.
  */
 @ApplicationScoped
 @Transactional
@@ -63,7 +65,7 @@ public class SessionAccess implements SessionGate {
 
   /** The live session the token opens; touches its last use. */
   @Override
-  public LiveSession admit(JsonWebToken token) {
+  public LiveSession admit(JsonWebToken token, SessionGate.Presenter presenter) {
     TokenClaims claims = TokenClaims.of(token);
     UUID workspace = uuid(claims.workspaceId());
     UUID sessionId = uuid(claims.sessionId());
@@ -78,6 +80,12 @@ public class SessionAccess implements SessionGate {
             .orElseThrow(
                 () -> new ReauthenticationRequiredException("The application no longer exists."));
     if (claims.audience() == null || !claims.audience().contains(application.clientId())) {
+      throw new NotAuthorizedException("Bearer");
+    }
+    if (presenter.clientId() != null && !presenter.clientId().equals(application.clientId())) {
+      throw new NotAuthorizedException("Bearer");
+    }
+    if (presenter.origin() != null && !application.servesOrigin(presenter.origin())) {
       throw new NotAuthorizedException("Bearer");
     }
     if (claims.generation() == null || !session.acceptsGeneration(claims.generation())) {

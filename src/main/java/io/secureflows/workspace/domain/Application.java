@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -27,6 +30,7 @@ import org.hibernate.annotations.TenantId;
 public class Application {
   public static final String CLIENT_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}";
   static final int MAX_REDIRECT_URIS = 20;
+  private static final Pattern WEB_ORIGIN = Pattern.compile("(https?://[^/?#]+)");
 
   @Id private UUID id;
 
@@ -217,6 +221,25 @@ public class Application {
 
   public List<String> redirectUris() {
     return List.of(redirectUris);
+  }
+
+  /**
+   * Whether a browser page of {@code origin} is this application's: it is a web application and one
+   * of its redirect URIs starts with that origin, compared as the {@code origin_check} policy that
+   * answers CORS compares it (release 0.6.0).
+   */
+  public boolean servesOrigin(String origin) {
+    if (type != ApplicationType.WEB || origin == null) {
+      return false;
+    }
+    String wanted = origin.toLowerCase(Locale.ROOT);
+    for (String uri : redirectUris) {
+      Matcher web = WEB_ORIGIN.matcher(uri);
+      if (web.lookingAt() && web.group(1).toLowerCase(Locale.ROOT).equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public int tokenTtlSeconds() {

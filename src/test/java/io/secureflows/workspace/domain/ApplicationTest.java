@@ -46,6 +46,42 @@ class ApplicationTest {
   }
 
   @Test
+  void servesOnlyTheOriginsOfItsOwnWebRedirectUris() {
+    Application app =
+        new Application(
+            WORKSPACE,
+            "my-app",
+            "My App",
+            ApplicationType.WEB,
+            List.of("https://app.example.com/callback", "http://127.0.0.1:8123/cb?x=1"),
+            null,
+            NOW);
+
+    assertThat(app.servesOrigin("https://app.example.com")).isTrue();
+    assertThat(app.servesOrigin("HTTPS://APP.example.com"))
+        .as("origins compare without case")
+        .isTrue();
+    assertThat(app.servesOrigin("http://127.0.0.1:8123")).isTrue();
+    assertThat(app.servesOrigin("https://other.example.com")).isFalse();
+    assertThat(app.servesOrigin("https://app.example.com.evil.tld")).isFalse();
+    assertThat(app.servesOrigin("http://app.example.com")).as("another scheme").isFalse();
+    assertThat(app.servesOrigin("http://127.0.0.1:8124")).as("another port").isFalse();
+    assertThat(app.servesOrigin("null")).as("an opaque origin").isFalse();
+    Application mobile =
+        new Application(
+            WORKSPACE,
+            "mobile",
+            "Mobile",
+            ApplicationType.MOBILE,
+            List.of("com.example.app:/oauth2redirect"),
+            null,
+            NOW);
+    assertThat(mobile.servesOrigin("https://app.example.com"))
+        .as("no page is a mobile app's")
+        .isFalse();
+  }
+
+  @Test
   void appliesDefaultsWhenSettingsAreNull() {
     Application app = web(null);
 
