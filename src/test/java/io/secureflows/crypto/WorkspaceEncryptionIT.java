@@ -75,6 +75,39 @@ class WorkspaceEncryptionIT {
         .orElseThrow();
   }
 
+  /**
+   * SECURITY-TESTS case 21 through the server: 10,000 payloads stored under one workspace key
+   * version (through the entity listener and the real cipher) never share a content nonce, and no
+   * two data-key wraps share a nonce or a wrapped key.
+   */
+  @Test
+  void tenThousandPayloadsUnderOneKeyVersionNeverRepeatANonce() throws Exception {
+    String workspace = workspace();
+    Reply seeded =
+        api()
+            .withTimeout(java.time.Duration.ofMinutes(2))
+            .postJson("/api/v1/test/payloads/" + workspace + "/seed?count=10000&bytes=64", "");
+    assertThat(seeded.status()).as(seeded.toString()).isEqualTo(200);
+    String distinct =
+        "select count(*) - count(distinct %s) from session_payload "
+            + "where workspace_id = ?::uuid and key_version = 1";
+    assertThat(
+            TestDatabase.count(
+                "select count(*) from session_payload where workspace_id = ?::uuid", workspace))
+        .isEqualTo(10_000);
+    assertThat(TestDatabase.count(distinct.formatted("nonce"), workspace))
+        .as("content nonces used twice")
+        .isZero();
+    assertThat(
+            TestDatabase.count(
+                distinct.formatted("substring(wrapped_data_key from 1 for 12)"), workspace))
+        .as("data-key wrap nonces used twice")
+        .isZero();
+    assertThat(TestDatabase.count(distinct.formatted("wrapped_data_key"), workspace))
+        .as("wrapped data keys seen twice")
+        .isZero();
+  }
+
   @Test
   void newWorkspaceGetsActiveKeyVersionOne() {
     String workspace = workspace();

@@ -79,18 +79,7 @@ class HostedLoginIT {
             .postJson("/api/v1/admin/workspaces", "{\"name\":\"login-" + UUID.randomUUID() + "\"}")
             .json()
             .getString("id");
-    clientId = "web-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(
-            admin()
-                .postJson(
-                    "/api/v1/admin/workspaces/" + workspace + "/applications",
-                    "{\"clientId\":\""
-                        + clientId
-                        + "\",\"name\":\"Shop\",\"type\":\"web\",\"redirectUris\":[\""
-                        + REDIRECT
-                        + "\"]}")
-                .status())
-        .isEqualTo(201);
+    clientId = registerWebApplication("web", redirectUris(REDIRECT));
     email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     assertThat(
             admin()
@@ -99,6 +88,29 @@ class HostedLoginIT {
                     "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
                 .status())
         .isEqualTo(201);
+  }
+
+  /**
+   * Registers a web application in this test's workspace, its client id {@code prefix} and a random
+   * suffix; {@code fields} are the rest of its JSON fields, its redirect URIs among them.
+   */
+  private String registerWebApplication(String prefix, String fields) {
+    String client = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply registered =
+        admin()
+            .postJson(
+                "/api/v1/admin/workspaces/" + workspace + "/applications",
+                "{\"clientId\":\""
+                    + client
+                    + "\",\"name\":\"App\",\"type\":\"web\","
+                    + fields
+                    + "}");
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    return client;
+  }
+
+  private static String redirectUris(String... uris) {
+    return "\"redirectUris\":[\"" + String.join("\",\"", uris) + "\"]";
   }
 
   private Map<String, String> authorizeParameters(String redirectUri) {
@@ -245,18 +257,8 @@ class HostedLoginIT {
     missing.remove("redirect_uri");
     assertThat(authorize(missing).status()).isEqualTo(400);
 
-    String severalUris = "several-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(
-            admin()
-                .postJson(
-                    "/api/v1/admin/workspaces/" + workspace + "/applications",
-                    "{\"clientId\":\""
-                        + severalUris
-                        + "\",\"name\":\"Two\",\"type\":\"web\",\"redirectUris\":[\""
-                        + REDIRECT
-                        + "\",\"https://app.example.com/other\"]}")
-                .status())
-        .isEqualTo(201);
+    String severalUris =
+        registerWebApplication("several", redirectUris(REDIRECT, "https://app.example.com/other"));
     Map<String, String> missingOfSeveral = authorizeParameters(REDIRECT);
     missingOfSeveral.put("client_id", severalUris);
     missingOfSeveral.remove("redirect_uri");
@@ -461,15 +463,7 @@ class HostedLoginIT {
     assertThat(
             exchange(signInForCode(), verifier, clientId, REDIRECT + "x").json().getString("error"))
         .isEqualTo("invalid_grant");
-    String otherClient = "other-" + UUID.randomUUID().toString().substring(0, 8);
-    admin()
-        .postJson(
-            "/api/v1/admin/workspaces/" + workspace + "/applications",
-            "{\"clientId\":\""
-                + otherClient
-                + "\",\"name\":\"Other\",\"type\":\"web\",\"redirectUris\":[\""
-                + REDIRECT
-                + "\"]}");
+    String otherClient = registerWebApplication("other", redirectUris(REDIRECT));
     assertThat(exchange(signInForCode(), verifier, otherClient, REDIRECT).json().getString("error"))
         .isEqualTo("invalid_grant");
     Reply unknownClient =
@@ -654,17 +648,8 @@ class HostedLoginIT {
 
   @Test
   void aTokenOfOneApplicationPresentedByAnotherOfTheSameWorkspaceIs401AndChangesNothing() {
-    String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(
-            admin()
-                .postJson(
-                    "/api/v1/admin/workspaces/" + workspace + "/applications",
-                    "{\"clientId\":\""
-                        + other
-                        + "\",\"name\":\"Other\",\"type\":\"web\",\"redirectUris\":"
-                        + "[\"https://other.example.com/callback\"]}")
-                .status())
-        .isEqualTo(201);
+    String other =
+        registerWebApplication("other", redirectUris("https://other.example.com/callback"));
     String token = sessionToken();
     assertThat(putPayload(token, "{\"v\":1}", "SecureFlows-Client-Id", clientId).status())
         .as("the token's own application's back end")
@@ -865,19 +850,8 @@ class HostedLoginIT {
                 .status())
         .isEqualTo(403);
 
-    String openClient = "open-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(
-            admin()
-                .postJson(
-                    "/api/v1/admin/workspaces/" + workspace + "/applications",
-                    "{\"clientId\":\""
-                        + openClient
-                        + "\",\"name\":\"Open\",\"type\":\"web\","
-                        + "\"registrationAllowed\":true,\"redirectUris\":[\""
-                        + REDIRECT
-                        + "\"]}")
-                .status())
-        .isEqualTo(201);
+    String openClient =
+        registerWebApplication("open", "\"registrationAllowed\":true," + redirectUris(REDIRECT));
     Map<String, String> parameters = authorizeParameters(REDIRECT);
     parameters.put("client_id", openClient);
     String newEmail = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -919,19 +893,7 @@ class HostedLoginIT {
   @Test
   void theHostedLoginPageWorksInAHeadlessBrowserWithJavaScriptOff() throws Exception {
     String callback = "http://127.0.0.1:" + deployment.getPort() + "/browser-callback";
-    String browserClient = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(
-            admin()
-                .postJson(
-                    "/api/v1/admin/workspaces/" + workspace + "/applications",
-                    "{\"clientId\":\""
-                        + browserClient
-                        + "\",\"name\":\"Browser app\",\"type\":\"web\","
-                        + "\"redirectUris\":[\""
-                        + callback
-                        + "\"]}")
-                .status())
-        .isEqualTo(201);
+    String browserClient = registerWebApplication("browser", redirectUris(callback));
     Map<String, String> parameters = authorizeParameters(callback);
     parameters.put("client_id", browserClient);
     String start =
@@ -943,7 +905,7 @@ class HostedLoginIT {
     try (Browser browser = Browser.start(false)) {
       WebDriver page = browser.driver();
       page.get(start);
-      assertThat(page.getTitle()).isEqualTo("Sign in to Browser app");
+      assertThat(page.getTitle()).isEqualTo("Sign in to App");
       assertThat(page.findElement(By.cssSelector("label[for=email]")).getText()).isEqualTo("Email");
       page.findElement(By.id("email")).sendKeys(email);
       page.findElement(By.id("password")).sendKeys("wrong password, first");
