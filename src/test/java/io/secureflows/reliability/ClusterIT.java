@@ -312,8 +312,24 @@ class ClusterIT {
 
     Thread.sleep(5_000);
     Map<String, ReverseProxy.ServerState> beforeTheStop = proxy.apiServers();
-    b.close();
-    Thread.sleep(6_000);
+    LaunchedNode stopped = b;
+    Thread stopping =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    stopped.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    Reply draining = awaitNotReady(stopped);
+    assertThat(draining.body()).contains("\"traffic\"").containsPattern("\"draining\":\"?true");
+    assertThat(direct(stopped).bearer(tokens.get(writers)).get("/api/v1/session/payload").status())
+        .as("a draining node still answers")
+        .isIn(200, 204);
+    stopping.join(60_000);
+    Thread.sleep(2_000);
     running.set(false);
     for (Thread client : clients) {
       client.join(30_000);
@@ -335,6 +351,20 @@ class ClusterIT {
       assertThat(stored.body())
           .as("writer %d's last answered write, byte for byte", w)
           .isEqualTo(document(acknowledged[w]));
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aNodeRefusesADrainSettingThatIsNotAWholeNumberOfSeconds() throws Exception {
+    Map<String, String> settings = new HashMap<>(settingsA);
+    settings.put("SF_HTTP_PORT", Integer.toString(freePort()));
+    settings.put("SF_HTTPS_PORT", Integer.toString(freePort()));
+    settings.put("SF_SHUTDOWN_DRAIN_SECONDS", "soon");
+    try (LaunchedNode refused = LaunchedNode.start("cluster-refused", war, jdbcUrl(), settings)) {
+      assertThat(refused.awaitExit(60)).as(refused.output()).isEqualTo(1);
+      assertThat(refused.output())
+          .contains("SF_SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds from 0 to 300");
     }
   }
 
@@ -386,6 +416,18 @@ class ClusterIT {
       }
     }
     return total;
+  }
+
+  /** Polls a node's readiness over its own HTTPS listener until it reports DOWN; that answer. */
+  private static Reply awaitNotReady(LaunchedNode node) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    Reply health = direct(node).get("/health/ready");
+    while (health.status() == 200 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      health = direct(node).get("/health/ready");
+    }
+    assertThat(health.status()).as("readiness while the node drains: %s", health).isEqualTo(503);
+    return health;
   }
 
   private static void awaitProxySeesBothUp() throws Exception {
