@@ -237,22 +237,36 @@ class WorkspaceEncryptionIT {
     UUID before = UUID.randomUUID();
     UUID after = UUID.randomUUID();
     store(workspace, before, "{\"written\":\"before rotation\"}");
-
-    Reply rotated = admin().postJson("/api/v1/admin/workspaces/" + workspace + "/keys/rotate", "");
-    assertThat(rotated.status()).isEqualTo(200);
-    assertThat(keyVersion(workspace, 1).getString("state")).isEqualTo("decrypt-only");
-    assertThat(keyVersion(workspace, 2).getString("state")).isEqualTo("active");
-
-    store(workspace, after, "{\"written\":\"after rotation\"}");
     String keyVersionOf = "select key_version from session_payload where session_id = ?";
-    assertThat(TestDatabase.count(keyVersionOf, before)).isEqualTo(1);
-    assertThat(TestDatabase.count(keyVersionOf, after)).isEqualTo(2);
-    assertThat(read(workspace, before).body()).isEqualTo("{\"written\":\"before rotation\"}");
-    assertThat(read(workspace, after).body()).isEqualTo("{\"written\":\"after rotation\"}");
 
-    Reply early = admin().postJson("/api/v1/admin/workspaces/" + workspace + "/keys/1/retire", "");
-    assertThat(early.status()).isEqualTo(409);
-    assertThat(keyVersion(workspace, 1).getString("state")).isEqualTo("decrypt-only");
+    // The rewrap timer (every 5 s) skips locked rows: holding this one keeps it on version 1 until
+    // the early retire has been refused, whenever the timer fires.
+    try (Connection holder = TestDatabase.asSuperuser()) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement(
+              "select 1 from session_payload where session_id = ? for update")) {
+        lock.setObject(1, before);
+        lock.executeQuery().close();
+      }
+      Reply rotated =
+          admin().postJson("/api/v1/admin/workspaces/" + workspace + "/keys/rotate", "");
+      assertThat(rotated.status()).isEqualTo(200);
+      assertThat(keyVersion(workspace, 1).getString("state")).isEqualTo("decrypt-only");
+      assertThat(keyVersion(workspace, 2).getString("state")).isEqualTo("active");
+
+      store(workspace, after, "{\"written\":\"after rotation\"}");
+      assertThat(TestDatabase.count(keyVersionOf, before)).isEqualTo(1);
+      assertThat(TestDatabase.count(keyVersionOf, after)).isEqualTo(2);
+      assertThat(read(workspace, before).body()).isEqualTo("{\"written\":\"before rotation\"}");
+      assertThat(read(workspace, after).body()).isEqualTo("{\"written\":\"after rotation\"}");
+
+      Reply early =
+          admin().postJson("/api/v1/admin/workspaces/" + workspace + "/keys/1/retire", "");
+      assertThat(early.status()).as("retire while a payload is on version 1").isEqualTo(409);
+      assertThat(keyVersion(workspace, 1).getString("state")).isEqualTo("decrypt-only");
+      holder.commit();
+    }
 
     long ciphertextBefore =
         TestDatabase.count(
