@@ -180,18 +180,8 @@ class LifecycleAndAuditIT {
       pool.shutdownNow();
     }
     sweep();
-    assertThat(
-            count(
-                "select count(*) from user_session where application_id = ?::uuid and id <> ?::uuid",
-                tenant.applicationId,
-                owner.sessionId()))
-        .isZero();
-    assertThat(
-            count(
-                "select coalesce(sum(substring(target from 10)::int), 0) from audit_event "
-                    + "where workspace_id = ?::uuid and action = 'session.purged'",
-                tenant.workspaceId))
-        .isEqualTo(sessions);
+    assertThat(TestDatabase.sessionsBesides(tenant.applicationId, owner.sessionId())).isZero();
+    assertThat(TestDatabase.sessionsPurgedInTheAudit(tenant.workspaceId)).isEqualTo(sessions);
     assertThat(api().bearer(owner.token()).get("/api/v1/session").status()).isEqualTo(200);
   }
 

@@ -504,6 +504,12 @@ class HostedLoginIT {
     return token.json().getString("sessionToken");
   }
 
+  /** The claims re-signed by the server's own key, expiring at {@code exp} (seconds). */
+  private static String signedByServerExpiring(JsonObject claims, long exp) throws Exception {
+    return TestTokens.signedByServer(
+        Json.createObjectBuilder(claims).add("iat", exp - 900).add("exp", exp).build().toString());
+  }
+
   private static void assertReauthenticate(Reply reply) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(410);
     assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -548,38 +554,24 @@ class HostedLoginIT {
   void genuineExpiredTokenIs410ButATamperedOneIs401() throws Exception {
     String live = sessionToken();
     JsonObject claims = decode(live.split("\\.")[1]);
-    long past = System.currentTimeMillis() / 1000 - 120;
-    String expiredClaims =
-        Json.createObjectBuilder(claims).add("iat", past - 900).add("exp", past).build().toString();
-    String expired = TestTokens.signedByServer(expiredClaims);
+    long now = System.currentTimeMillis() / 1000;
+    String expired = signedByServerExpiring(claims, now - 120);
     assertReauthenticate(api().bearer(expired).get("/api/v1/session"));
 
     // The verifier allows 30 s of clock skew (mp.jwt.verify.clock.skew): a token one second past
     // it asks for a new sign-in, one inside it still works.
-    long now = System.currentTimeMillis() / 1000;
-    String pastTheSkew =
-        TestTokens.signedByServer(
-            Json.createObjectBuilder(claims)
-                .add("iat", now - 600)
-                .add("exp", now - 31)
-                .build()
-                .toString());
+    String pastTheSkew = signedByServerExpiring(claims, now - 31);
     assertReauthenticate(api().bearer(pastTheSkew).get("/api/v1/session"));
-    String insideTheSkew =
-        TestTokens.signedByServer(
-            Json.createObjectBuilder(claims)
-                .add("iat", now - 600)
-                .add("exp", now - 5)
-                .build()
-                .toString());
+    String insideTheSkew = signedByServerExpiring(claims, now - 5);
     assertThat(api().bearer(insideTheSkew).get("/api/v1/session").status()).isEqualTo(200);
 
     String tampered =
         expired.substring(0, expired.length() - 2) + (expired.endsWith("A") ? "BB" : "AA");
     Reply reply = api().bearer(tampered).get("/api/v1/session");
     assertThat(reply.status()).isEqualTo(401);
-    String changedClaims = TestTokens.encode(expiredClaims.replace(clientId, clientId + "x"));
     String[] parts = expired.split("\\.");
+    String changedClaims =
+        TestTokens.encode(decode(parts[1]).toString().replace(clientId, clientId + "x"));
     assertThat(
             api()
                 .bearer(parts[0] + "." + changedClaims + "." + parts[2])

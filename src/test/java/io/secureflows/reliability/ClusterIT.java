@@ -169,18 +169,10 @@ class ClusterIT {
     long left = EXPIRED_SESSIONS;
     while (left > 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(500);
-      left =
-          TestDatabase.count(
-              "select count(*) from user_session where application_id = ?::uuid and id <> ?::uuid",
-              tenant.applicationId,
-              owner.sessionId());
+      left = TestDatabase.sessionsBesides(tenant.applicationId, owner.sessionId());
     }
     assertThat(left).as("sessions left after two minutes").isZero();
-    assertThat(
-            TestDatabase.count(
-                "select coalesce(sum(split_part(target, ':', 2)::int), 0) from audit_event "
-                    + "where workspace_id = ?::uuid and action = 'session.purged'",
-                tenant.workspaceId))
+    assertThat(TestDatabase.sessionsPurgedInTheAudit(tenant.workspaceId))
         .as("sessions the audit counts as purged: each once, none twice")
         .isEqualTo(EXPIRED_SESSIONS);
     for (LaunchedNode node : List.of(a, b)) {

@@ -14,9 +14,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,26 +123,13 @@ class CrashSafetyIT {
                 "select count(*) from user_session where id = ?::uuid", owner.sessionId()))
         .as("the live session is kept")
         .isOne();
-    try (Connection c = TestDatabase.asSuperuser();
-        PreparedStatement purged =
-            c.prepareStatement(
-                "select coalesce(sum(split_part(target, ':', 2)::int), 0) from audit_event "
-                    + "where workspace_id = ?::uuid and action = 'session.purged'")) {
-      purged.setString(1, tenant.workspaceId);
-      try (ResultSet r = purged.executeQuery()) {
-        r.next();
-        assertThat(r.getLong(1))
-            .as("sessions the audit counts as purged: each once, none twice")
-            .isEqualTo(EXPIRED_SESSIONS);
-      }
-    }
+    assertThat(TestDatabase.sessionsPurgedInTheAudit(tenant.workspaceId))
+        .as("sessions the audit counts as purged: each once, none twice")
+        .isEqualTo(EXPIRED_SESSIONS);
   }
 
   private static long left(Tenant tenant, Tenant.SignedIn owner) throws java.sql.SQLException {
-    return TestDatabase.count(
-        "select count(*) from user_session where workspace_id = ?::uuid and id <> ?::uuid",
-        tenant.workspaceId,
-        owner.sessionId());
+    return TestDatabase.sessionsBesides(tenant.applicationId, owner.sessionId());
   }
 
   /** Writes ever newer documents with If-Match until the server stops answering; the last 200. */

@@ -39,6 +39,26 @@ public final class TestDatabase {
    * Inserts {@code count} sessions of one user and application that expired a day ago and are due
    * for purge: work for the sweeper, without a sign-in each.
    */
+  /** Sessions of the application other than {@code keptSessionId}: what a sweep has left. */
+  public static long sessionsBesides(String applicationId, String keptSessionId)
+      throws SQLException {
+    return count(
+        "select count(*) from user_session where application_id = ?::uuid and id <> ?::uuid",
+        applicationId,
+        keptSessionId);
+  }
+
+  /**
+   * The sessions the workspace's audit counts as purged: the sum over its {@code session.purged}
+   * records, whose target is {@code sessions:<n>}.
+   */
+  public static long sessionsPurgedInTheAudit(String workspaceId) throws SQLException {
+    return count(
+        "select coalesce(sum(split_part(target, ':', 2)::int), 0) from audit_event "
+            + "where workspace_id = ?::uuid and action = 'session.purged'",
+        workspaceId);
+  }
+
   public static void insertExpiredSessions(
       String workspaceId, String applicationId, String userId, int count) throws SQLException {
     try (Connection c = asSuperuser();
